@@ -1,0 +1,5 @@
+"""The one API router; each domain registers its viewsets in its `api.py`."""
+
+from rest_framework.routers import DefaultRouter
+
+router = DefaultRouter()

@@ -1,0 +1,18 @@
+from django.apps import AppConfig
+from django.utils.translation import gettext_lazy as _
+
+
+class CoreConfig(AppConfig):
+    name = "kelola.core"
+    label = "core"
+    verbose_name = _("Inti")
+
+    def ready(self):
+        from kelola.core import audit, signals  # noqa: F401 - login/logout audit receivers
+
+        audit.connect_signals()
+
+        from kelola.core.context_processors import register_navigation
+        from kelola.core.views.pages import can_read_audit_log
+
+        register_navigation(_("Administrasi"), [(_("Log audit"), "core:audit_log", can_read_audit_log)])

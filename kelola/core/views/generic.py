@@ -1,0 +1,311 @@
+"""Generic register views (STYLE practice 10): a register's list, detail, create, edit and
+delete pages are a few declarations over these bases.
+
+- Reads go through `visible_to(user)`; a row outside it answers 404, like a missing one.
+- Lists share one pattern: a django-filter FilterSet (with a `q` search), sorting, pagination,
+  and CSV/XLSX export of exactly the filtered rows (`?export=csv|xlsx`). With htmx, only the
+  table is re-rendered.
+- Create/edit/delete call the register's services, never `form.save()`; a refused action shows
+  the service's message and changes nothing.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from dataclasses import dataclass
+
+from django.contrib import messages
+from django.contrib.auth.mixins import LoginRequiredMixin
+from django.core.exceptions import PermissionDenied
+from django.core.exceptions import ValidationError as DjangoValidationError
+from django.core.paginator import Paginator
+from django.http import HttpResponseRedirect
+from django.shortcuts import render
+from django.utils.translation import gettext as _
+from django.utils.translation import gettext_lazy
+from django.views import View
+from django.views.generic import TemplateView
+
+from kelola.core import access
+from kelola.core.audit import history_for
+from kelola.core.errors import KelolaError
+from kelola.core.exports import export_response
+from kelola.core.workflow import timeline_for
+
+
+@dataclass(frozen=True)
+class Column:
+    """One column of a register list and of its export."""
+
+    name: str
+    label: str
+    accessor: Callable | None = None
+    link: bool = False
+    #: Field to sort by when the header is clicked ("" = not sortable).
+    order_by: str = ""
+    export_only: bool = False
+
+    def value(self, obj):
+        if self.accessor is not None:
+            return self.accessor(obj)
+        value = obj
+        for part in self.name.split("__"):
+            display = getattr(value, f"get_{part}_display", None)
+            value = display() if display else getattr(value, part, None)
+            if value is None:
+                return None
+        return value
+
+
+PAGE_SIZES = (25, 50, 100)
+
+
+class RegisterListView(LoginRequiredMixin, TemplateView):
+    """A register's list page: filters, search, sorting, pagination, export."""
+
+    model = None
+    filterset_class = None
+    columns: tuple[Column, ...] = ()
+    select_related: tuple[str, ...] = ()
+    title = ""
+    create_url_name = ""
+    template_name = "core/register_list.html"
+    table_template = "core/includes/register_table.html"
+    empty_message = gettext_lazy("Belum ada data.")
+    default_ordering: tuple[str, ...] = ()
+
+    def get_base_queryset(self):
+        queryset = self.model.objects.visible_to(self.request.user)
+        if self.select_related:
+            queryset = queryset.select_related(*self.select_related)
+        return queryset
+
+    def get_filterset(self):
+        return self.filterset_class(
+            self.request.GET or None, queryset=self.get_base_queryset(), request=self.request
+        )
+
+    def get_ordering(self) -> tuple[list[str], str]:
+        requested = self.request.GET.get("sort", "")
+        allowed = {c.order_by for c in self.columns if c.order_by}
+        key = requested.lstrip("-")
+        if key in allowed:
+            return [requested, "pk"], requested
+        return [*(self.default_ordering or self.model._meta.ordering or ["pk"]), "pk"], ""
+
+    def can_create(self) -> bool:
+        return bool(self.create_url_name)
+
+    def get(self, request, *args, **kwargs):
+        filterset = self.get_filterset()
+        queryset = filterset.qs if filterset.is_bound and filterset.is_valid() else filterset.queryset
+        ordering, current_sort = self.get_ordering()
+        queryset = queryset.order_by(*ordering)
+        export = request.GET.get("export")
+        if export in {"csv", "xlsx"}:
+            columns = [c for c in self.columns]
+            rows = ([c.value(obj) for c in columns] for obj in queryset.iterator(chunk_size=2000))
+            return export_response(
+                title=str(self.title),
+                headers=[str(c.label) for c in columns],
+                rows=rows,
+                fmt=export,
+                user=request.user,
+                model=self.model,
+            )
+        try:
+            per_page = int(request.GET.get("per_page", PAGE_SIZES[0]))
+        except ValueError:
+            per_page = PAGE_SIZES[0]
+        per_page = per_page if per_page in PAGE_SIZES else PAGE_SIZES[0]
+        page = Paginator(queryset, per_page).get_page(request.GET.get("page"))
+        visible_columns = [c for c in self.columns if not c.export_only]
+        context = self.get_context_data(
+            filterset=filterset,
+            page=page,
+            columns=visible_columns,
+            rows=[(obj, [c.value(obj) for c in visible_columns]) for obj in page.object_list],
+            current_sort=current_sort,
+            page_sizes=PAGE_SIZES,
+            per_page=per_page,
+            title=self.title,
+            create_url_name=self.create_url_name if self.can_create() else "",
+            empty_message=self.empty_message,
+            query_without_page=_query_without(request, "page"),
+            query_without_sort=_query_without(request, "sort", "page"),
+        )
+        template = self.table_template if request.htmx and not request.htmx.boosted else self.template_name
+        return render(request, template, context)
+
+
+def _query_without(request, *names) -> str:
+    query = request.GET.copy()
+    for name in names:
+        query.pop(name, None)
+    query.pop("export", None)
+    return query.urlencode()
+
+
+class ObjectMixin(LoginRequiredMixin):
+    """Finds the object inside what the user may see; 404 otherwise."""
+
+    model = None
+    select_related: tuple[str, ...] = ()
+
+    def get_object(self):
+        queryset = self.model.objects.all()
+        if self.select_related:
+            queryset = queryset.select_related(*self.select_related)
+        return access.get_visible_or_404(queryset, self.request.user, pk=self.kwargs["pk"])
+
+
+class RegisterDetailView(ObjectMixin, TemplateView):
+    """A register's detail page, with the history tab (timeline + change log)."""
+
+    template_name = "core/register_detail.html"
+    fields: tuple[str, ...] = ()
+    edit_url_name = ""
+    delete_url_name = ""
+    title_field = None
+
+    def get_fields(self, obj):
+        rows = []
+        for name in self.fields:
+            field = obj._meta.get_field(name)
+            display = getattr(obj, f"get_{name}_display", None)
+            value = display() if display else getattr(obj, name)
+            rows.append((field.verbose_name, value))
+        return rows
+
+    def get_context_data(self, **kwargs):
+        obj = self.object
+        user = self.request.user
+        context = super().get_context_data(**kwargs)
+        context.update(
+            object=obj,
+            title=str(obj),
+            field_rows=self.get_fields(obj),
+            can_change=access.can(user, "change", obj),
+            can_delete=access.can(user, "delete", obj),
+            edit_url_name=self.edit_url_name,
+            delete_url_name=self.delete_url_name,
+            timeline=timeline_for(obj),
+            history=history_for(obj)[:200],
+        )
+        return context
+
+    def get(self, request, *args, **kwargs):
+        self.object = self.get_object()
+        return self.render_to_response(self.get_context_data())
+
+
+class ServiceFormView(LoginRequiredMixin, View):
+    """Create or edit through a service. Subclasses set `form_class` and implement `perform`."""
+
+    form_class = None
+    template_name = "core/register_form.html"
+    title = ""
+
+    def get_form_kwargs(self):
+        return {"user": self.request.user}
+
+    def get_initial_object(self):
+        return None
+
+    def perform(self, form):  # pragma: no cover - abstract
+        raise NotImplementedError
+
+    def get_success_url(self, result) -> str:
+        return result.get_absolute_url()
+
+    def render_form(self, form, status=200):
+        return render(
+            self.request,
+            self.template_name,
+            {"form": form, "title": self.title, "object": getattr(self, "object", None)},
+            status=status,
+        )
+
+    def get(self, request, *args, **kwargs):
+        self.object = self.get_initial_object()
+        return self.render_form(self.form_class(instance=self.object, **self.get_form_kwargs()))
+
+    def post(self, request, *args, **kwargs):
+        self.object = self.get_initial_object()
+        form = self.form_class(request.POST, request.FILES, instance=self.object, **self.get_form_kwargs())
+        if not form.is_valid():
+            return self.render_form(form, status=400)
+        try:
+            result = self.perform(form)
+        except KelolaError as exc:
+            for field, messages_ in exc.errors.items():
+                target = field if field in form.fields else None
+                for message in messages_ if isinstance(messages_, list) else [messages_]:
+                    form.add_error(target, str(message))
+            if not exc.errors:
+                form.add_error(None, str(exc.message))
+            return self.render_form(form, status=exc.status)
+        except DjangoValidationError as exc:
+            _apply_validation_error(form, exc)
+            return self.render_form(form, status=400)
+        except PermissionDenied as exc:
+            form.add_error(None, str(exc) or _("Anda tidak berwenang melakukan tindakan ini."))
+            return self.render_form(form, status=403)
+        messages.success(request, _("Data tersimpan."))
+        return HttpResponseRedirect(self.get_success_url(result))
+
+
+def _apply_validation_error(form, exc: DjangoValidationError) -> None:
+    if hasattr(exc, "error_dict"):
+        for field, errors in exc.error_dict.items():
+            target = field if field in form.fields else None
+            for error in errors:
+                for message in error.messages:
+                    form.add_error(target, message)
+    else:
+        for message in exc.messages:
+            form.add_error(None, message)
+
+
+class ServiceCreateView(ServiceFormView):
+    create_service = None
+
+    def perform(self, form):
+        return self.create_service(actor=self.request.user, **form.cleaned_data)
+
+
+class ServiceUpdateView(ObjectMixin, ServiceFormView):
+    update_service = None
+
+    def get_initial_object(self):
+        obj = self.get_object()
+        access.require(self.request.user, "change", obj)
+        return obj
+
+    def perform(self, form):
+        return self.update_service(self.object, actor=self.request.user, **form.cleaned_data)
+
+
+class ServiceDeleteView(ObjectMixin, View):
+    delete_service = None
+    success_url_name = ""
+    template_name = "core/register_confirm_delete.html"
+
+    def get(self, request, *args, **kwargs):
+        obj = self.get_object()
+        access.require(request.user, "delete", obj)
+        return render(
+            request, self.template_name, {"object": obj, "title": _("Hapus %(obj)s") % {"obj": obj}}
+        )
+
+    def post(self, request, *args, **kwargs):
+        from django.urls import reverse
+
+        obj = self.get_object()
+        try:
+            self.delete_service(obj, actor=request.user)
+        except KelolaError as exc:
+            messages.error(request, str(exc.message))
+            return HttpResponseRedirect(obj.get_absolute_url())
+        messages.success(request, _("Data dihapus."))
+        return HttpResponseRedirect(reverse(self.success_url_name))
