@@ -157,6 +157,7 @@ TIME_ZONE = "Asia/Jakarta"
 USE_I18N = True
 USE_TZ = True
 USE_THOUSAND_SEPARATOR = True
+FORMAT_MODULE_PATH = ["kelola.formats"]
 LANGUAGE_COOKIE_NAME = "kelola_language"
 
 STATIC_URL = "/static/"

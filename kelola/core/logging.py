@@ -11,7 +11,10 @@ class RequestIdFilter(logging.Filter):
     def filter(self, record: logging.LogRecord) -> bool:
         from kelola.core.middleware import request_id_var
 
-        record.request_id = request_id_var.get()
+        # Django logs 4xx/5xx responses after the middleware chain has returned, when the
+        # context variable is already reset; the request itself still carries its id.
+        request = getattr(record, "request", None)
+        record.request_id = request_id_var.get() or getattr(request, "request_id", "")
         return True
 
 

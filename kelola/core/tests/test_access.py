@@ -51,3 +51,19 @@ class TestActorScope:
 
     def test_superuser_sees_everything(self, world):
         assert Agency.objects.visible_to(world.superuser).count() == Agency.objects.count()
+
+
+@pytest.mark.django_db
+def test_users_with_roles_pemda_wide_and_covering_agency(world):
+    from kelola.core.queries import users_with_roles
+    from kelola.core.roles import Role
+
+    assert list(users_with_roles(world.pemda.pk, {Role.GCIO})) == [world.users["gcio"]]
+    assert not users_with_roles(world.other_pemda.pk, {Role.EXECUTIVE}).exists()
+    # The head of Dinas Kesehatan covers its sub-unit, not Dinas Pendidikan.
+    assert list(users_with_roles(world.pemda.pk, {Role.AGENCY_HEAD}, agency_id=world.clinic.pk)) == [
+        world.users["agency_head"]
+    ]
+    assert list(users_with_roles(world.pemda.pk, {Role.AGENCY_HEAD}, agency_id=world.education.pk)) == [
+        world.other_agency_head
+    ]
