@@ -36,7 +36,8 @@ class AuditContext:
 
 
 _context: contextvars.ContextVar[AuditContext] = contextvars.ContextVar(
-    "kelola_audit", default=AuditContext()  # noqa: B039 - frozen dataclass
+    "kelola_audit",
+    default=AuditContext(),  # noqa: B039 - frozen dataclass
 )
 
 

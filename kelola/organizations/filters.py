@@ -6,8 +6,11 @@ import django_filters
 from django.db.models import Q
 from django.utils.translation import gettext_lazy as _
 
-from kelola.core.choices import AgencyKind
+from kelola.core.choices import AgencyKind, Classification
 from kelola.core.models import Agency, Pemda
+
+from .choices import AssessmentStatus, BodyKind, DecreeKind, EmploymentKind
+from .models import Decree, GoverningBody, Person, Position, SelfRelianceAssessment, TierOneTechnician
 
 
 def _visible(model):
@@ -21,8 +24,19 @@ def _visible(model):
     return queryset
 
 
-class AgencyFilter(django_filters.FilterSet):
+class SearchFilterSet(django_filters.FilterSet):
     q = django_filters.CharFilter(method="search", label=_("Cari"))
+    search_fields: tuple[str, ...] = ()
+
+    def search(self, queryset, name, value):
+        condition = Q()
+        for field in self.search_fields:
+            condition |= Q(**{f"{field}__icontains": value})
+        return queryset.filter(condition)
+
+
+class AgencyFilter(SearchFilterSet):
+    search_fields = ("name", "short_name", "code")
     pemda = django_filters.ModelChoiceFilter(queryset=_visible(Pemda), label=_("Pemda"))
     kind = django_filters.ChoiceFilter(choices=AgencyKind.choices, label=_("Jenis"))
     it_self_reliant = django_filters.BooleanFilter(label=_("Mandiri TIK"))
@@ -32,7 +46,64 @@ class AgencyFilter(django_filters.FilterSet):
         model = Agency
         fields = ["pemda", "kind", "it_self_reliant", "is_active"]
 
-    def search(self, queryset, name, value):
-        return queryset.filter(
-            Q(name__icontains=value) | Q(short_name__icontains=value) | Q(code__icontains=value)
-        )
+
+class AgencyScopedFilter(SearchFilterSet):
+    agency = django_filters.ModelChoiceFilter(queryset=_visible(Agency), label=_("Perangkat daerah"))
+
+
+class PersonFilter(AgencyScopedFilter):
+    search_fields = ("full_name", "nip", "email")
+    employment = django_filters.ChoiceFilter(choices=EmploymentKind.choices, label=_("Status kepegawaian"))
+    is_it_staff = django_filters.BooleanFilter(label=_("SDM TIK"))
+    classification = django_filters.ChoiceFilter(choices=Classification.choices, label=_("Klasifikasi"))
+
+    class Meta:
+        model = Person
+        fields = ["agency", "employment", "is_it_staff", "classification", "is_active"]
+
+
+class PositionFilter(AgencyScopedFilter):
+    search_fields = ("title", "holder__full_name")
+    is_head = django_filters.BooleanFilter(label=_("Kepala perangkat daerah"))
+
+    class Meta:
+        model = Position
+        fields = ["agency", "is_head"]
+
+
+class TierOneTechnicianFilter(AgencyScopedFilter):
+    search_fields = ("person__full_name", "agency__name")
+
+    class Meta:
+        model = TierOneTechnician
+        fields = ["agency"]
+
+
+class DecreeFilter(AgencyScopedFilter):
+    search_fields = ("number", "subject", "decides")
+    kind = django_filters.ChoiceFilter(choices=DecreeKind.choices, label=_("Jenis"))
+    year = django_filters.NumberFilter(field_name="date", lookup_expr="year", label=_("Tahun"))
+    classification = django_filters.ChoiceFilter(choices=Classification.choices, label=_("Klasifikasi"))
+
+    class Meta:
+        model = Decree
+        fields = ["kind", "agency", "classification"]
+
+
+class GoverningBodyFilter(SearchFilterSet):
+    search_fields = ("name", "description")
+    kind = django_filters.ChoiceFilter(choices=BodyKind.choices, label=_("Jenis"))
+    is_active = django_filters.BooleanFilter(label=_("Aktif"))
+
+    class Meta:
+        model = GoverningBody
+        fields = ["kind", "is_active"]
+
+
+class AssessmentFilter(AgencyScopedFilter):
+    search_fields = ("agency__name", "agency__short_name")
+    status = django_filters.ChoiceFilter(choices=AssessmentStatus.choices, label=_("Status"))
+
+    class Meta:
+        model = SelfRelianceAssessment
+        fields = ["agency", "status"]

@@ -238,6 +238,12 @@ class Membership(TenantModel):
 class TierOneTechnician(AgencyModel):
     """A service-desk tier-1 technician named by an agency (001 Ps.21, ORG-4)."""
 
+    agency = models.ForeignKey(
+        "core.Agency",
+        verbose_name=_("perangkat daerah"),
+        on_delete=models.PROTECT,
+        related_name="tier_one_technicians",
+    )
     person = models.ForeignKey(
         Person, verbose_name=_("teknisi"), on_delete=models.PROTECT, related_name="tier_one_assignments"
     )
@@ -254,6 +260,9 @@ class TierOneTechnician(AgencyModel):
 
     def __str__(self) -> str:
         return f"{self.person} ({self.agency})"
+
+    def get_absolute_url(self) -> str:
+        return reverse("organizations:technician_detail", args=[self.pk])
 
     @property
     def is_current(self) -> bool:

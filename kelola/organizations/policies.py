@@ -44,6 +44,21 @@ def _member(user) -> bool:
     return actor.is_platform_admin or bool(actor.member_pemdas())
 
 
+def _assessment_reader(user) -> bool:
+    from kelola.core.access import actor_for
+    from kelola.core.roles import PEMDA_READERS
+
+    actor = actor_for(user)
+    return actor.is_platform_admin or bool(actor.pemdas_with(PEMDA_READERS) or actor.agencies_with())
+
+
 NAVIGATION = [
+    (_("Pemda"), "organizations:my_pemda", _member),
     (_("Perangkat daerah"), "organizations:agency_list", _member),
+    (_("Pegawai"), "organizations:person_list", _member),
+    (_("Jabatan"), "organizations:position_list", _member),
+    (_("Badan tata kelola"), "organizations:body_list", _member),
+    (_("Keputusan (SK)"), "organizations:decree_list", _member),
+    (_("Teknisi tier 1"), "organizations:technician_coverage", _member),
+    (_("Mandiri TIK"), "organizations:assessment_list", _assessment_reader),
 ]

@@ -66,9 +66,10 @@ class Pemda(KelolaModel):
     def __str__(self) -> str:
         return self.name
 
-    @property
-    def pemda_id_for_scope(self) -> int:
-        return self.pk
+    def get_absolute_url(self) -> str:
+        from django.urls import reverse
+
+        return reverse("organizations:pemda_detail", args=[self.pk])
 
     def clean(self):
         if self.province_id and self.kind == PemdaKind.PROVINCE:

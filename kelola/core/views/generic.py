@@ -269,6 +269,14 @@ def _apply_validation_error(form, exc: DjangoValidationError) -> None:
 
 class ServiceCreateView(ServiceFormView):
     create_service = None
+    #: callable(user) -> unsaved row in the user's own scope; when set, users who could not add
+    #: such a row are refused before seeing the form.
+    create_prototype = None
+
+    def dispatch(self, request, *args, **kwargs):
+        if request.user.is_authenticated and self.create_prototype is not None:
+            access.require(request.user, "add", self.create_prototype(request.user))
+        return super().dispatch(request, *args, **kwargs)
 
     def perform(self, form):
         return self.create_service(actor=self.request.user, **form.cleaned_data)

@@ -1,0 +1,1 @@
+"""Organisation pages: declarations over the generic register views."""
