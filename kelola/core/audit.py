@@ -119,6 +119,13 @@ def _chain_key(pemda_id: int | None) -> str:
     return f"pemda:{pemda_id}" if pemda_id else "platform"
 
 
+def _now_to_milliseconds():
+    """Entry times are kept to the millisecond: Django's portable JSON dumps keep no more, and
+    the time is part of the hash, so a restored entry must carry exactly the same value."""
+    now = timezone.now()
+    return now.replace(microsecond=now.microsecond // 1000 * 1000)
+
+
 def compute_hash(entry) -> str:
     payload = {
         "chain": entry.chain,
@@ -168,7 +175,7 @@ def record(
                 entry = AuditEntry(
                     chain=key,
                     sequence=head.last_sequence + 1,
-                    created_at=timezone.now(),
+                    created_at=_now_to_milliseconds(),
                     actor_id=getattr(actor, "pk", None),
                     actor_name=str(actor)[:200] if actor is not None else "",
                     pemda_id=pemda_id,
