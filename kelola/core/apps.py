@@ -15,4 +15,15 @@ class CoreConfig(AppConfig):
         from kelola.core.context_processors import register_navigation
         from kelola.core.views.pages import can_read_audit_log
 
+        register_navigation(
+            _("Naskah"),
+            [(_("Dokumen"), "core:document_list", _is_member), (_("Surat"), "core:letter_list", _is_member)],
+        )
         register_navigation(_("Administrasi"), [(_("Log audit"), "core:audit_log", can_read_audit_log)])
+
+
+def _is_member(user) -> bool:
+    from kelola.core.access import actor_for
+
+    actor = actor_for(user)
+    return actor.is_platform_admin or bool(actor.member_pemdas())

@@ -1,7 +1,7 @@
 from django.contrib.auth import views as auth_views
 from django.urls import path
 
-from kelola.core.views import account, pages
+from kelola.core.views import account, documents, pages
 
 app_name = "core"
 
@@ -17,4 +17,12 @@ urlpatterns = [
     path("notifikasi/baca-semua/", pages.notification_read_all, name="notifications_read_all"),
     path("notifikasi/<int:pk>/", pages.notification_open, name="notification_open"),
     path("audit/", pages.AuditLogView.as_view(), name="audit_log"),
+    path("dokumen/", documents.DocumentListView.as_view(), name="document_list"),
+    path("dokumen/unggah/", documents.DocumentUploadView.as_view(), name="document_upload"),
+    path("dokumen/<int:pk>/", documents.DocumentDetailView.as_view(), name="document_detail"),
+    path("dokumen/<int:pk>/versi-baru/", documents.DocumentUploadView.as_view(), name="document_new_version"),
+    path("dokumen/<int:pk>/unduh/", documents.document_download, name="document_download"),
+    path("surat/", documents.LetterListView.as_view(), name="letter_list"),
+    path("surat/terbitkan/", documents.LetterCreateView.as_view(), name="letter_create"),
+    path("surat/<int:pk>/", documents.LetterDetailView.as_view(), name="letter_detail"),
 ]

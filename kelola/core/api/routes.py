@@ -98,3 +98,4 @@ class AuditEntryViewSet(viewsets.ReadOnlyModelViewSet):
 router.register("me", MeViewSet, basename="me")
 router.register("notifications", NotificationViewSet, basename="notification")
 router.register("audit-entries", AuditEntryViewSet, basename="audit-entry")
+import kelola.core.api.documents  # noqa: E402, F401 - registers its viewsets

@@ -96,6 +96,11 @@ class Document(TenantModel):
     def __str__(self) -> str:
         return f"{self.title} (v{self.version})"
 
+    def get_absolute_url(self) -> str:
+        from django.urls import reverse
+
+        return reverse("core:document_detail", args=[self.pk])
+
 
 class LetterKind(models.TextChoices):
     RECOMMENDATION = "recommendation", _("Surat Rekomendasi")
@@ -182,3 +187,8 @@ class Letter(TenantModel):
 
     def __str__(self) -> str:
         return f"{self.number} — {self.subject}"
+
+    def get_absolute_url(self) -> str:
+        from django.urls import reverse
+
+        return reverse("core:letter_detail", args=[self.pk])
