@@ -117,7 +117,7 @@ def perform(workflow: Workflow, obj, name: str, *, actor, comment: str = "", cha
                 raise KelolaError(_("Anda tidak berwenang mengambil langkah ini."), code=ErrorCode.FORBIDDEN)
             if before not in step.sources:
                 raise TransitionError(
-                    _("Langkah \u201c%(step)s\u201d tidak dapat diambil dari status \u201c%(state)s\u201d.")
+                    _("Langkah “%(step)s” tidak dapat diambil dari status “%(state)s”.")
                     % {"step": step.label, "state": _state_label(stored, workflow)}
                 )
             for field_name, value in changes.items():
