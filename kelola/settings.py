@@ -240,6 +240,8 @@ REST_FRAMEWORK = {
     "EXCEPTION_HANDLER": "kelola.core.api.errors.exception_handler",
     "PAGE_SIZE": 50,
 }
+FILTERS_EMPTY_CHOICE_LABEL = _("Semua")
+
 SPECTACULAR_SETTINGS = {
     "TITLE": "Kelola API",
     "DESCRIPTION": "REST API of Kelola, the SPBE and IT governance platform (X-5).",

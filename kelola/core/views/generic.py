@@ -81,9 +81,11 @@ class RegisterListView(LoginRequiredMixin, TemplateView):
         return queryset
 
     def get_filterset(self):
-        return self.filterset_class(
+        filterset = self.filterset_class(
             self.request.GET or None, queryset=self.get_base_queryset(), request=self.request
         )
+        style_filter_form(filterset.form)
+        return filterset
 
     def get_ordering(self) -> tuple[list[str], str]:
         requested = self.request.GET.get("sort", "")
@@ -136,6 +138,32 @@ class RegisterListView(LoginRequiredMixin, TemplateView):
         )
         template = self.table_template if request.htmx and not request.htmx.boosted else self.template_name
         return render(request, template, context)
+
+
+ALL_CHOICE = gettext_lazy("Semua")
+
+
+def style_filter_form(form) -> None:
+    """Compact Bootstrap widgets, "Semua" for empty choices, search box first."""
+    from django import forms
+
+    for name, field in form.fields.items():
+        if isinstance(field, forms.NullBooleanField):
+            field.widget = forms.Select(choices=[("", ALL_CHOICE), ("true", _("Ya")), ("false", _("Tidak"))])
+        elif isinstance(field, forms.ModelChoiceField):
+            field.empty_label = ALL_CHOICE
+        elif isinstance(field, forms.ChoiceField) and field.choices and field.choices[0][0] == "":
+            field.choices = [("", ALL_CHOICE), *list(field.choices)[1:]]
+        css = (
+            "form-control form-control-sm"
+            if name == "q" or isinstance(field.widget, forms.TextInput | forms.NumberInput | forms.DateInput)
+            else "form-select form-select-sm"
+        )
+        field.widget.attrs["class"] = css
+        if isinstance(field.widget, forms.DateInput):
+            field.widget.input_type = "date"
+    if "q" in form.fields:
+        form.fields = {"q": form.fields["q"], **{k: v for k, v in form.fields.items() if k != "q"}}
 
 
 def _query_without(request, *names) -> str:
