@@ -21,6 +21,16 @@ def register_navigation(section, entries) -> None:
     NAVIGATION.append((section, list(entries)))
 
 
+_URLS: dict[str, str] = {}
+
+
+def _url(name: str) -> str:
+    # Navigation targets never change while the process runs; reverse them once.
+    if name not in _URLS:
+        _URLS[name] = reverse(name)
+    return _URLS[name]
+
+
 def kelola(request):
     user = getattr(request, "user", None)
     if user is None or not user.is_authenticated:
@@ -28,7 +38,7 @@ def kelola(request):
     menu = []
     for section, entries in NAVIGATION:
         items = [
-            {"label": label, "url": reverse(url_name), "active": request.path.startswith(reverse(url_name))}
+            {"label": label, "url": _url(url_name), "active": request.path.startswith(_url(url_name))}
             for label, url_name, allowed in entries
             if allowed is None or allowed(user)
         ]

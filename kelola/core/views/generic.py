@@ -98,6 +98,13 @@ class RegisterListView(LoginRequiredMixin, TemplateView):
     def can_create(self) -> bool:
         return bool(self.create_url_name)
 
+    @staticmethod
+    def row(obj, columns) -> tuple:
+        """(link of the row, first cell, other cells): the first cell links to the detail page."""
+        values = [c.value(obj) for c in columns]
+        url = obj.get_absolute_url() if hasattr(obj, "get_absolute_url") else ""
+        return url, values[0] if values else "", values[1:]
+
     def get(self, request, *args, **kwargs):
         filterset = self.get_filterset()
         queryset = filterset.qs if filterset.is_bound and filterset.is_valid() else filterset.queryset
@@ -126,7 +133,7 @@ class RegisterListView(LoginRequiredMixin, TemplateView):
             filterset=filterset,
             page=page,
             columns=visible_columns,
-            rows=[(obj, [c.value(obj) for c in visible_columns]) for obj in page.object_list],
+            rows=[self.row(obj, visible_columns) for obj in page.object_list],
             current_sort=current_sort,
             page_sizes=PAGE_SIZES,
             per_page=per_page,
