@@ -51,3 +51,26 @@ class TestAuditChain:
             cursor.execute("DELETE FROM core_auditentry WHERE id = %s", [entry.pk])
         problems = audit.verify_chain(chain)
         assert problems and problems[0].sequence == entry.sequence + 1
+
+    def test_entries_removed_from_the_end_are_detected(self, world):
+        from kelola.core.models import AuditChainHead
+
+        chain = f"pemda:{world.pemda.pk}"
+        head = AuditChainHead.objects.get(key=chain)
+        last = AuditEntry.objects.filter(chain=chain).order_by("-sequence").first()
+        assert (head.last_sequence, head.last_hash) == (last.sequence, last.entry_hash)
+        with connection.cursor() as cursor:
+            cursor.execute("DELETE FROM core_auditentry WHERE id = %s", [last.pk])
+        problems = audit.verify_chain(chain)
+        assert problems and problems[0].reason == "entries removed from the end"
+
+    def test_refused_attempts_are_logged_outside_the_rolled_back_change(self, world):
+        from kelola.core.errors import KelolaError
+        from kelola.core.services import update_row
+
+        with pytest.raises(KelolaError):
+            update_row(world.education, actor=world.users["agency_head"], name="Dinas Diambil Alih")
+        world.education.refresh_from_db()
+        assert world.education.name == "Dinas Pendidikan"
+        refused = AuditEntry.objects.get(action="refused", actor=world.users["agency_head"])
+        assert refused.changes["action"] == "change" and refused.changes["code"] == "forbidden"

@@ -43,6 +43,9 @@ def test_numbers_run_per_pemda_and_year(world):
     assert (first.sequence, second.sequence, other.sequence, next_year.sequence) == (1, 2, 1, 1)
     assert second.number == f"000.1/0002/Diskominfo/{first.year}"
     assert len({letter.number for letter in Letter.objects.filter(pemda=world.pemda)}) == 3
+    from kelola.core.models import LetterCounter
+
+    assert LetterCounter.objects.get(pemda=world.pemda, year=first.year).last_value == 2
 
 
 def test_pdf_is_a_real_letter(world):

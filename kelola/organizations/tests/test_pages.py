@@ -176,7 +176,10 @@ def test_member_added_to_body(org, client_for):
         },
     )
     assert response.status_code == 302
-    assert org.body.members.get().role == "chair"
+    from kelola.organizations.models import Membership
+
+    membership = Membership.objects.get(body=org.body)
+    assert (membership.role, membership.pemda, membership.is_current) == ("chair", org.pemda, True)
     refused = client_for(org.users["agency_operator"]).post(
         f"/organisasi/badan/{org.body.pk}/anggota/tambah/",
         {"person": org.person.pk, "role": "member", "term_start": "2026-01-01"},
