@@ -47,13 +47,22 @@ def seed() -> None:
     if Pemda.objects.count() >= PEMDA:
         return
     pemdas = Pemda.objects.bulk_create(
-        Pemda(name=f"Kota Bench {i:02d}", kind="kota", code=f"{90 + i // 100}.{i % 100:02d}", slug=f"bench-{i}")
+        Pemda(
+            name=f"Kota Bench {i:02d}", kind="kota", code=f"{90 + i // 100}.{i % 100:02d}", slug=f"bench-{i}"
+        )
         for i in range(PEMDA)
     )
     agencies = Agency.objects.bulk_create(
-        Agency(pemda=p, name=f"Dinas Bench {j:02d}", short_name=f"DB{j:02d}", is_it_office=j == 0,
-               email=f"dinas{j}@bench.go.id", address=f"Jl. Uji No. {j}")
-        for p in pemdas for j in range(AGENCIES)
+        Agency(
+            pemda=p,
+            name=f"Dinas Bench {j:02d}",
+            short_name=f"DB{j:02d}",
+            is_it_office=j == 0,
+            email=f"dinas{j}@bench.go.id",
+            address=f"Jl. Uji No. {j}",
+        )
+        for p in pemdas
+        for j in range(AGENCIES)
     )
     Agency.objects.update(path="/")  # paths are rewritten below without a save per row
     for agency in Agency.objects.only("pk"):
@@ -61,8 +70,14 @@ def seed() -> None:
     batch = []
     for agency in agencies:
         for k in range(PEOPLE):
-            batch.append(Person(pemda_id=agency.pemda_id, agency=agency, full_name=f"Pegawai {agency.pk}-{k}",
-                                nip=f"{agency.pk:08d}{k:04d}"))
+            batch.append(
+                Person(
+                    pemda_id=agency.pemda_id,
+                    agency=agency,
+                    full_name=f"Pegawai {agency.pk}-{k}",
+                    nip=f"{agency.pk:08d}{k:04d}",
+                )
+            )
         if len(batch) >= 5000:
             Person.objects.bulk_create(batch)
             batch = []
@@ -98,9 +113,16 @@ def _login(port: int) -> str:
     csrf_cookie = re.search(r"csrftoken=([^;]+)", response.getheader("Set-Cookie", "")).group(1)
     token = re.search(r'name="csrfmiddlewaretoken" value="([^"]+)"', body).group(1)
     form = urllib.parse.urlencode({"username": USERNAME, "password": PASSWORD, "csrfmiddlewaretoken": token})
-    connection.request("POST", "/akun/masuk/", body=form, headers={
-        "Content-Type": "application/x-www-form-urlencoded", "Cookie": f"csrftoken={csrf_cookie}",
-        "Referer": f"http://127.0.0.1:{port}/akun/masuk/"})
+    connection.request(
+        "POST",
+        "/akun/masuk/",
+        body=form,
+        headers={
+            "Content-Type": "application/x-www-form-urlencoded",
+            "Cookie": f"csrftoken={csrf_cookie}",
+            "Referer": f"http://127.0.0.1:{port}/akun/masuk/",
+        },
+    )
     response = connection.getresponse()
     response.read()
     session = re.search(r"sessionid=([^;]+)", response.getheader("Set-Cookie", "")).group(1)
@@ -136,10 +158,13 @@ def _load(port: int, path: str, cookie: str) -> list[float]:
 def _postgres_available() -> bool:
     if not shutil.which("psql"):
         return False
-    drop = subprocess.run(["su", "postgres", "-c", "psql -q -c 'DROP DATABASE IF EXISTS kelola_bench'"],
-                          capture_output=True)
-    create = subprocess.run(["su", "postgres", "-c", "psql -q -c 'CREATE DATABASE kelola_bench OWNER kelola_ci'"],
-                            capture_output=True)
+    drop = subprocess.run(
+        ["su", "postgres", "-c", "psql -q -c 'DROP DATABASE IF EXISTS kelola_bench'"], capture_output=True
+    )
+    create = subprocess.run(
+        ["su", "postgres", "-c", "psql -q -c 'CREATE DATABASE kelola_bench OWNER kelola_ci'"],
+        capture_output=True,
+    )
     return drop.returncode == 0 and create.returncode == 0
 
 
@@ -147,9 +172,21 @@ def run(label: str, env: dict) -> None:
     subprocess.run([PYTHON, __file__, "seed"], env=env, cwd=ROOT, check=True)
     port = _free_port()
     server = subprocess.Popen(
-        [str(Path(PYTHON).parent / "gunicorn"), "kelola.wsgi", "--bind", f"127.0.0.1:{port}", "--workers", "2",
-         "--threads", "4", "--log-level", "warning"],
-        env=env, cwd=ROOT, start_new_session=True,
+        [
+            str(Path(PYTHON).parent / "gunicorn"),
+            "kelola.wsgi",
+            "--bind",
+            f"127.0.0.1:{port}",
+            "--workers",
+            "2",
+            "--threads",
+            "4",
+            "--log-level",
+            "warning",
+        ],
+        env=env,
+        cwd=ROOT,
+        start_new_session=True,
     )
     try:
         _wait_for(port)
@@ -173,7 +210,10 @@ def main() -> None:
     shutil.rmtree(sqlite_dir, ignore_errors=True)
     run("sqlite", {**base, "KELOLA_VAR_DIR": str(sqlite_dir)})
     if _postgres_available():
-        run("postgres", {**base, "KELOLA_VAR_DIR": str(ROOT / "var" / "bench" / "postgres"), "DATABASE_URL": PG_URL})
+        run(
+            "postgres",
+            {**base, "KELOLA_VAR_DIR": str(ROOT / "var" / "bench" / "postgres"), "DATABASE_URL": PG_URL},
+        )
     else:
         print("PostgreSQL not reachable on 127.0.0.1:5432; skipped the PostgreSQL figures", file=sys.stderr)
 

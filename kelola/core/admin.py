@@ -62,14 +62,28 @@ class UserAdmin(DjangoUserAdmin):
             },
         ),
     )
+    add_fieldsets = (
+        *DjangoUserAdmin.add_fieldsets,
+        (_("Kelola"), {"fields": ("full_name", "email", "pemda", "agency")}),
+    )
     inlines = [RoleAssignmentInline]
+    list_select_related = ["pemda", "agency"]
+
+    def get_readonly_fields(self, request, obj=None):
+        # Support staff who are not superusers cannot hand out platform-wide rights.
+        readonly = list(super().get_readonly_fields(request, obj))
+        if not request.user.is_superuser:
+            readonly += ["is_superuser", "is_staff", "groups", "user_permissions"]
+        return readonly
 
 
 @admin.register(RoleAssignment)
 class RoleAssignmentAdmin(admin.ModelAdmin):
     list_display = ["user", "role", "pemda", "agency", "valid_from", "valid_until"]
     list_filter = ["role", "pemda"]
-    search_fields = ["user__username", "user__full_name"]
+    search_fields = ["user__username", "user__full_name", "agency__name"]
+    autocomplete_fields = ["user"]
+    list_select_related = ["user", "pemda", "agency"]
 
 
 @admin.register(Document)
@@ -90,7 +104,7 @@ class LetterAdmin(admin.ModelAdmin):
 @admin.register(Notification)
 class NotificationAdmin(admin.ModelAdmin):
     list_display = ["recipient", "title", "kind", "created_at", "read_at"]
-    list_filter = ["kind"]
+    list_filter = ["kind", ("read_at", admin.EmptyFieldListFilter)]
     search_fields = ["title", "recipient__username"]
 
 
@@ -98,6 +112,7 @@ class NotificationAdmin(admin.ModelAdmin):
 class JobAdmin(admin.ModelAdmin):
     list_display = ["name", "status", "created_at", "finished_at"]
     list_filter = ["status", "name"]
+    search_fields = ["name"]
 
 
 class ReadOnlyAdmin(admin.ModelAdmin):
@@ -121,3 +136,5 @@ class AuditEntryAdmin(ReadOnlyAdmin):
 @admin.register(TimelineEvent)
 class TimelineEventAdmin(ReadOnlyAdmin):
     list_display = ["created_at", "label", "actor_name", "from_state", "to_state"]
+    list_filter = ["verb", "to_state"]
+    search_fields = ["label", "actor_name", "comment"]

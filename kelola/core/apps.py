@@ -21,6 +21,10 @@ class CoreConfig(AppConfig):
         )
         register_navigation(_("Administrasi"), [(_("Log audit"), "core:audit_log", can_read_audit_log)])
 
+        from kelola.core import accounts  # also connects the lockout audit receiver
+
+        register_navigation(_("Administrasi"), [(_("Pengguna"), "core:user_list", accounts.can_read_users)])
+
 
 def _is_member(user) -> bool:
     from kelola.core.access import actor_for

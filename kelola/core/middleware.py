@@ -47,21 +47,51 @@ class AuditContextMiddleware:
 
 
 class TwoFactorEnforcementMiddleware:
-    """Sends IT-office staff of a pemda that requires two-factor to set it up or verify it."""
+    """Sends IT-office staff of a pemda that requires two-factor to set it up, and anyone with
+    a confirmed authenticator to verify it, before any other page.
 
-    EXEMPT_PREFIXES = ("/akun/", "/static/", "/i18n/", "/health", "/api/")
+    Only session logins are judged here: API requests authenticated by token reach this
+    middleware anonymous and pass; an unverified session on the API gets a JSON 403 with the
+    stable code "two_factor_required".
+    """
+
+    #: URL names reachable before two-factor is done (login, logout, the two-factor pages).
+    ALLOWED_URL_NAMES = ("core:login", "core:logout", "core:two_factor_setup", "core:two_factor_verify")
+    EXEMPT_PREFIXES = ("/static/", "/media/", "/i18n/", "/jsi18n/", "/health")
+    API_PREFIX = "/api/"
 
     def __init__(self, get_response):
         self.get_response = get_response
+        self._allowed_paths: frozenset[str] | None = None
+
+    def _is_allowed(self, path: str) -> bool:
+        if self._allowed_paths is None:
+            self._allowed_paths = frozenset(reverse(name) for name in self.ALLOWED_URL_NAMES)
+        return path in self._allowed_paths or path.startswith(self.EXEMPT_PREFIXES)
 
     def __call__(self, request):
+        user = getattr(request, "user", None)
+        if user is not None and user.is_authenticated and not self._is_allowed(request.path):
+            response = self._enforce(request, user)
+            if response is not None:
+                return response
+        return self.get_response(request)
+
+    def _enforce(self, request, user):
+        from urllib.parse import urlencode
+
+        from django.http import JsonResponse
+        from django.utils.translation import gettext as _
+
         from kelola.core.twofactor import two_factor_state
 
-        user = getattr(request, "user", None)
-        if user is not None and user.is_authenticated and not request.path.startswith(self.EXEMPT_PREFIXES):
-            state = two_factor_state(user)
-            if state.required and not state.configured:
-                return redirect(reverse("core:two_factor_setup"))
-            if state.configured and not user.is_verified():
-                return redirect(f"{reverse('core:two_factor_verify')}?next={request.path}")
-        return self.get_response(request)
+        state = two_factor_state(user)
+        if state.required and not state.configured:
+            target, message = "core:two_factor_setup", _("Pemda Anda mewajibkan verifikasi dua langkah.")
+        elif state.configured and not user.is_verified():
+            target, message = "core:two_factor_verify", _("Masukkan kode verifikasi dua langkah.")
+        else:
+            return None
+        if request.path.startswith(self.API_PREFIX):
+            return JsonResponse({"code": "two_factor_required", "detail": message}, status=403)
+        return redirect(f"{reverse(target)}?{urlencode({'next': request.get_full_path()})}")

@@ -37,3 +37,65 @@ def two_factor_state(user) -> TwoFactorState:
     )
     user._kelola_two_factor = state
     return state
+
+
+def clear_cached_state(user) -> None:
+    """Forget the state cached on `user` (after a device was added or removed)."""
+    if hasattr(user, "_kelola_two_factor"):
+        del user._kelola_two_factor
+
+
+def _delete_devices(user) -> int:
+    from django_otp.plugins.otp_static.models import StaticDevice
+    from django_otp.plugins.otp_totp.models import TOTPDevice
+
+    removed = TOTPDevice.objects.filter(user=user).delete()[0]
+    removed += StaticDevice.objects.filter(user=user).delete()[0]
+    clear_cached_state(user)
+    return removed
+
+
+def two_factor_reset(target, *, actor):
+    """A pemda administrator (or platform administrator) removes an account's authenticator
+    devices, e.g. after a lost phone; the user sets up a new one at the next login if required."""
+    from django.db import transaction
+    from django.utils.translation import gettext as _
+
+    from kelola.core import audit
+    from kelola.core.accounts import can_manage_user
+    from kelola.core.errors import ErrorCode, KelolaError
+    from kelola.core.models import User
+    from kelola.core.services import refusals_logged
+
+    with refusals_logged(actor, "two_factor_reset", target), transaction.atomic():
+        stored = User.objects.select_for_update().get(pk=target.pk)
+        if not can_manage_user(actor, stored):
+            raise KelolaError(_("Anda tidak berwenang melakukan tindakan ini."), code=ErrorCode.FORBIDDEN)
+        removed = _delete_devices(stored)
+        audit.record(
+            "other",
+            stored,
+            actor=actor,
+            changes={"two_factor": ["on" if removed else "off", "reset"]},
+            comment=_("Verifikasi dua langkah diatur ulang oleh administrator."),
+        )
+    clear_cached_state(target)
+    return stored
+
+
+def two_factor_disable(user) -> None:
+    """The user turns their own two-factor off (refused where their pemda requires it)."""
+    from django.db import transaction
+    from django.utils.translation import gettext as _
+
+    from kelola.core import audit
+    from kelola.core.errors import ErrorCode, KelolaError
+
+    if two_factor_state(user).required:
+        raise KelolaError(
+            _("Pemda Anda mewajibkan verifikasi dua langkah; fitur ini tidak dapat dinonaktifkan."),
+            code=ErrorCode.FORBIDDEN,
+        )
+    with transaction.atomic():
+        _delete_devices(user)
+        audit.record("other", user, actor=user, pemda_id=user.pemda_id, changes={"two_factor": ["on", "off"]})

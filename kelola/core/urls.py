@@ -1,5 +1,5 @@
 from django.contrib.auth import views as auth_views
-from django.urls import path
+from django.urls import include, path
 
 from kelola.core.views import account, documents, pages
 
@@ -13,6 +13,8 @@ urlpatterns = [
     path("akun/kata-sandi/", account.PasswordChangeView.as_view(), name="password_change"),
     path("akun/dua-langkah/", account.two_factor_setup, name="two_factor_setup"),
     path("akun/dua-langkah/verifikasi/", account.two_factor_verify, name="two_factor_verify"),
+    path("akun/dua-langkah/nonaktifkan/", account.two_factor_disable, name="two_factor_disable"),
+    path("pengguna/", include("kelola.core.views.users")),
     path("notifikasi/", pages.notification_list, name="notifications"),
     path("notifikasi/baca-semua/", pages.notification_read_all, name="notifications_read_all"),
     path("notifikasi/<int:pk>/", pages.notification_open, name="notification_open"),

@@ -98,4 +98,5 @@ class AuditEntryViewSet(viewsets.ReadOnlyModelViewSet):
 router.register("me", MeViewSet, basename="me")
 router.register("notifications", NotificationViewSet, basename="notification")
 router.register("audit-entries", AuditEntryViewSet, basename="audit-entry")
-import kelola.core.api.documents  # noqa: E402, F401 - registers its viewsets
+import kelola.core.api.documents  # noqa: E402 - registers its viewsets
+import kelola.core.api.users  # noqa: E402, F401 - registers its viewsets

@@ -3,7 +3,9 @@ profile with notification channels, and TOTP two-factor setup and verification."
 
 from __future__ import annotations
 
+import base64
 import io
+from urllib.parse import urlencode
 
 import segno
 from django import forms
@@ -11,16 +13,19 @@ from django.contrib import messages
 from django.contrib.auth import views as auth_views
 from django.contrib.auth.decorators import login_required
 from django.shortcuts import redirect, render
-from django.urls import reverse_lazy
+from django.urls import reverse, reverse_lazy
 from django.utils.http import url_has_allowed_host_and_scheme
 from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy
+from django.views.decorators.http import require_POST
 from django_otp import devices_for_user
 from django_otp import login as otp_login
 from django_otp.plugins.otp_totp.models import TOTPDevice
 
 from kelola.core import audit
-from kelola.core.twofactor import two_factor_state
+from kelola.core.errors import KelolaError
+from kelola.core.twofactor import clear_cached_state, two_factor_state
+from kelola.core.twofactor import two_factor_disable as two_factor_disable_service
 
 
 class LoginView(auth_views.LoginView):
@@ -36,6 +41,9 @@ class PasswordChangeView(auth_views.PasswordChangeView):
 
     def form_valid(self, form):
         response = super().form_valid(form)
+        user = self.request.user
+        # The password itself is never logged; the change is.
+        audit.record("update", user, actor=user, pemda_id=user.pemda_id, changes={"password": ["***", "***"]})
         messages.success(self.request, _("Kata sandi telah diubah."))
         return response
 
@@ -116,31 +124,44 @@ def _qr_svg(uri: str) -> str:
     return buffer.getvalue().decode()
 
 
+def _safe_next(request) -> str:
+    next_url = request.GET.get("next") or request.POST.get("next") or "/"
+    if not url_has_allowed_host_and_scheme(
+        next_url, allowed_hosts={request.get_host()}, require_https=request.is_secure()
+    ):
+        next_url = "/"
+    return next_url
+
+
 @login_required
 def two_factor_setup(request):
-    state = two_factor_state(request.user)
+    user = request.user
+    state = two_factor_state(user)
     if not state.offered:
         messages.info(request, _("Verifikasi dua langkah hanya untuk GCIO dan staf Dinas."))
         return redirect("core:profile")
-    device = TOTPDevice.objects.filter(user=request.user, confirmed=False).first()
+    if state.configured:
+        if not user.is_verified():
+            # Someone holding only the password must not add their own authenticator.
+            return redirect(f"{reverse('core:two_factor_verify')}?{urlencode({'next': request.path})}")
+        messages.info(request, _("Verifikasi dua langkah sudah aktif."))
+        return redirect("core:profile")
+    device = TOTPDevice.objects.filter(user=user, confirmed=False).first()
     if device is None:
-        device = TOTPDevice.objects.create(user=request.user, name="Autentikator", confirmed=False)
+        device = TOTPDevice.objects.create(user=user, name=_("Autentikator"), confirmed=False)
     form = TokenForm(request.POST or None)
     if request.method == "POST" and form.is_valid():
         if device.verify_token(form.cleaned_data["token"]):
             device.confirmed = True
             device.save(update_fields=["confirmed"])
-            TOTPDevice.objects.filter(user=request.user, confirmed=False).delete()
+            TOTPDevice.objects.filter(user=user, confirmed=False).delete()
             otp_login(request, device)
+            clear_cached_state(user)
             audit.record(
-                "other",
-                request.user,
-                actor=request.user,
-                pemda_id=request.user.pemda_id,
-                changes={"two_factor": ["off", "on"]},
+                "other", user, actor=user, pemda_id=user.pemda_id, changes={"two_factor": ["off", "on"]}
             )
             messages.success(request, _("Verifikasi dua langkah aktif."))
-            return redirect("core:profile")
+            return redirect(_safe_next(request) if request.POST.get("next") else "core:profile")
         form.add_error("token", _("Kode tidak cocok. Periksa jam ponsel Anda lalu coba lagi."))
     return render(
         request,
@@ -149,35 +170,60 @@ def two_factor_setup(request):
             "title": _("Aktifkan verifikasi dua langkah"),
             "form": form,
             "qr_svg": _qr_svg(device.config_url),
-            "secret": device.bin_key.hex(),
+            "secret": base64.b32encode(device.bin_key).decode().rstrip("="),
             "state": state,
+            "next": request.GET.get("next", ""),
         },
+        status=400 if form.is_bound and not form.is_valid() else 200,
     )
 
 
 @login_required
 def two_factor_verify(request):
-    next_url = request.GET.get("next") or request.POST.get("next") or "/"
-    if not url_has_allowed_host_and_scheme(next_url, allowed_hosts={request.get_host()}):
-        next_url = "/"
-    if request.user.is_verified():
+    next_url = _safe_next(request)
+    user = request.user
+    if user.is_verified() or not two_factor_state(user).configured:
         return redirect(next_url)
     form = TokenForm(request.POST or None)
     if request.method == "POST" and form.is_valid():
-        for device in devices_for_user(request.user, confirmed=True):
+        for device in devices_for_user(user, confirmed=True):
             if device.verify_token(form.cleaned_data["token"]):
                 otp_login(request, device)
+                audit.record(
+                    "other", user, actor=user, pemda_id=user.pemda_id, changes={"two_factor": "verified"}
+                )
                 return redirect(next_url)
         audit.record(
             "login_failed",
-            request.user,
-            actor=request.user,
-            pemda_id=request.user.pemda_id,
-            changes={"two_factor": "wrong code"},
+            user,
+            actor=user,
+            pemda_id=user.pemda_id,
+            changes={"username": user.username, "two_factor": "wrong code"},
         )
         form.add_error("token", _("Kode tidak cocok."))
     return render(
         request,
         "core/two_factor_verify.html",
         {"title": _("Verifikasi dua langkah"), "form": form, "next": next_url},
+        status=400 if form.is_bound and not form.is_valid() else 200,
     )
+
+
+@login_required
+@require_POST
+def two_factor_disable(request):
+    """The user turns their own (optional) two-factor off, confirming with a current code."""
+    user = request.user
+    form = TokenForm(request.POST)
+    if form.is_valid() and any(
+        device.verify_token(form.cleaned_data["token"]) for device in devices_for_user(user, confirmed=True)
+    ):
+        try:
+            two_factor_disable_service(user)
+        except KelolaError as exc:
+            messages.error(request, str(exc.message))
+        else:
+            messages.success(request, _("Verifikasi dua langkah dinonaktifkan."))
+    else:
+        messages.error(request, _("Kode tidak cocok. Verifikasi dua langkah tetap aktif."))
+    return redirect("core:profile")
