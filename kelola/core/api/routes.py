@@ -12,22 +12,25 @@ from kelola.core.models import AuditEntry, Notification, RoleAssignment, User
 from kelola.core.views.pages import audit_entries_visible_to
 
 
-class RoleAssignmentSerializer(serializers.ModelSerializer):
+class OwnRoleSerializer(serializers.ModelSerializer):
     class Meta:
         model = RoleAssignment
         fields = ["role", "pemda", "agency", "valid_from", "valid_until"]
 
 
 class MeSerializer(serializers.ModelSerializer):
-    roles = RoleAssignmentSerializer(many=True, read_only=True)
+    roles = OwnRoleSerializer(many=True, read_only=True)
 
     class Meta:
         model = User
         fields = ["id", "username", "full_name", "email", "pemda", "agency", "roles"]
 
 
-class MeViewSet(viewsets.ViewSet):
+class MeViewSet(viewsets.GenericViewSet):
     """The authenticated user and their role assignments."""
+
+    serializer_class = MeSerializer
+    queryset = User.objects.none()  # only the requesting user is ever returned
 
     def list(self, request):
         return Response(MeSerializer(request.user).data)
@@ -46,6 +49,8 @@ class NotificationViewSet(mixins.ListModelMixin, mixins.RetrieveModelMixin, view
     serializer_class = NotificationSerializer
 
     def get_queryset(self):
+        if getattr(self, "swagger_fake_view", False):  # schema generation has no user
+            return Notification.objects.none()
         return Notification.objects.filter(recipient=self.request.user).order_by("-created_at", "-id")
 
     @action(detail=True, methods=["post"])
