@@ -184,9 +184,14 @@ def document_upload(
         document.size = upload.size
         document.sha256 = _sha256(upload)
         document.file.save(upload.name, upload, save=False)
-        document.full_clean()
-        with audit.audit_context(actor=actor):
-            document.save()
+        try:
+            document.full_clean()
+            with audit.audit_context(actor=actor):
+                document.save()
+        except Exception:
+            # Nothing is half-written: a row that was not saved leaves no file behind.
+            document.file.delete(save=False)
+            raise
     return document
 
 
@@ -204,7 +209,84 @@ def documents_of(target, user):
     )
 
 
-def record_download(document, user) -> None:
-    audit.record(
-        "download", document, actor=user, changes={"sha256": document.sha256, "version": document.version}
+def record_download(document, user, *, via=None) -> None:
+    """Audit one download (who, which version, its checksum; `via` = the letter etc. it came by)."""
+    changes = {"sha256": document.sha256, "version": document.version, "name": document.original_name}
+    if via is not None:
+        changes["via"] = f"{via._meta.label}:{via.pk}"
+    audit.record("download", document, actor=user, changes=changes)
+
+
+def download_response(document, user, *, via=None):
+    """Audit the download and stream the file under its original name (never rendered inline)."""
+    from django.http import FileResponse
+
+    record_download(document, user, via=via)
+    response = FileResponse(
+        document.file.open("rb"),
+        as_attachment=True,
+        filename=document.original_name,
+        content_type=document.mime_type or "application/octet-stream",
     )
+    response["X-Content-Type-Options"] = "nosniff"
+    response["Cache-Control"] = "private, no-store"
+    return response
+
+
+def target_label(target) -> str:
+    """The "app_label.model" of a target row, as the attach form and the API name it."""
+    meta = target._meta
+    return f"{meta.app_label}.{meta.model_name}"
+
+
+def resolve_target(user, label: str, object_id):
+    """The row named by "app_label.model" and primary key, looked up inside what `user` may see.
+
+    Only models with a pemda and a `visible_to` manager can carry documents; anything else, a
+    missing row and a row outside the user's scope all raise Http404 alike (never leak existence).
+    """
+    from django.http import Http404
+
+    from kelola.core import access
+
+    try:
+        app_label, model_name = str(label).split(".", 1)
+        model = ContentType.objects.get_by_natural_key(app_label, model_name).model_class()
+    except (ValueError, ContentType.DoesNotExist) as exc:
+        raise Http404(_("Data tidak ditemukan.")) from exc
+    if (
+        model is None
+        or not hasattr(model.objects, "visible_to")
+        or not any(f.name == "pemda" for f in model._meta.concrete_fields)
+    ):
+        raise Http404(_("Data tidak ditemukan."))
+    return access.get_visible_or_404(model, user, pk=object_id)
+
+
+def can_attach(user, target) -> bool:
+    """Documents are attached by those who may change the object they belong to."""
+    from kelola.core import access
+
+    return access.can(user, "change", target)
+
+
+def attach_document(*, actor, target, upload, title: str, kind: str, **options):
+    """Upload a document belonging to `target` (its pemda; its agency when it has one)."""
+    if not can_attach(actor, target):
+        raise KelolaError(_("Anda tidak berwenang melakukan tindakan ini."), code=ErrorCode.FORBIDDEN)
+    options.setdefault("agency", _owning_agency(target))
+    return document_upload(
+        actor=actor, upload=upload, pemda=target.pemda, title=title, kind=kind, target=target, **options
+    )
+
+
+def _owning_agency(target):
+    """The agency a target belongs to: itself for an agency, else its `agency` foreign key."""
+    from kelola.core.models import Agency
+
+    if isinstance(target, Agency):
+        return target
+    field = next((f for f in target._meta.concrete_fields if f.name == "agency"), None)
+    if field is not None and getattr(field, "related_model", None) is Agency:
+        return getattr(target, "agency", None)
+    return None

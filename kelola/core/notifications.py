@@ -19,6 +19,7 @@ def notify(
     from kelola.core.models import Notification, NotificationDelivery
 
     created = []
+    external = False
     seen = set()
     for user in recipients:
         if user is None or user.pk in seen or not user.is_active:
@@ -29,10 +30,12 @@ def notify(
         )
         for channel in channels_for(user):
             NotificationDelivery.objects.create(notification=notification, channel=channel)
+            external = True
         created.append(notification)
-    if created:
+    if external:
         ids = [n.pk for n in created]
-        transaction.on_commit(lambda: _enqueue(ids))
+        # robust: a queue that cannot take the task is logged; the committed work stands.
+        transaction.on_commit(lambda: _enqueue(ids), robust=True)
     return created
 
 

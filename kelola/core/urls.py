@@ -1,7 +1,7 @@
 from django.contrib.auth import views as auth_views
 from django.urls import include, path
 
-from kelola.core.views import account, documents, pages
+from kelola.core.views import account, documents, letters, pages
 
 app_name = "core"
 
@@ -27,4 +27,6 @@ urlpatterns = [
     path("surat/", documents.LetterListView.as_view(), name="letter_list"),
     path("surat/terbitkan/", documents.LetterCreateView.as_view(), name="letter_create"),
     path("surat/<int:pk>/", documents.LetterDetailView.as_view(), name="letter_detail"),
+    path("surat/<int:pk>/unduh/", letters.letter_download, name="letter_download"),
+    path("dokumen/lampirkan/", documents.document_attach, name="document_attach"),
 ]

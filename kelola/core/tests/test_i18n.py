@@ -62,6 +62,16 @@ def test_english_catalog_is_complete_and_current(tmp_path):
     assert not untranslated, f"Untranslated English strings: {untranslated[:10]}"
 
 
+def test_catalog_placeholders_match():
+    """A translation that drops or renames a %(name)s placeholder breaks the page at run time."""
+    if not shutil.which("msgfmt"):
+        pytest.skip("GNU gettext is not installed")
+    result = subprocess.run(
+        ["msgfmt", "--check-format", "-o", "/dev/null", str(CATALOG)], capture_output=True, text=True
+    )
+    assert result.returncode == 0, result.stderr
+
+
 @pytest.mark.django_db
 def test_pages_speak_english_when_chosen(client):
     with translation.override("en"):

@@ -99,3 +99,140 @@ def test_inbox_page_and_api_show_only_own(world, client_for, api_for):
     other = Notification.objects.get(title="Untuk reviewer")
     assert api.post(f"/api/v1/notifications/{other.pk}/read/").status_code == 404
     assert api.post(f"/api/v1/notifications/{rows[0]['id']}/read/").json()["read_at"]
+
+
+def test_gateway_unreachable_is_recorded_and_retried(
+    world, settings, gateway, django_capture_on_commit_callbacks
+):
+    from datetime import timedelta
+
+    from kelola.core.tasks import MAX_ATTEMPTS, redeliver_failed
+
+    server, received, _handler = gateway
+    settings.WHATSAPP_GATEWAY_URL = "http://127.0.0.1:9/unreachable"  # nothing listens there
+    settings.WHATSAPP_GATEWAY_TIMEOUT = 2
+    user = world.users["helpdesk"]
+    user.whatsapp, user.notify_by_whatsapp, user.notify_by_email = "62811", True, False
+    user.save()
+    with django_capture_on_commit_callbacks(execute=True):
+        created = notify([user], kind="test", title="Gangguan jaringan")  # does not raise
+    assert len(created) == 1
+    delivery = NotificationDelivery.objects.get()
+    assert delivery.status == DeliveryStatus.FAILED and delivery.error and delivery.attempts == 1
+    # The gateway is back: the periodic retry sends it.
+    settings.WHATSAPP_GATEWAY_URL = f"http://127.0.0.1:{server.server_port}/send"
+    assert redeliver_failed(older_than=timedelta(0)) == 1
+    delivery.refresh_from_db()
+    assert delivery.status == DeliveryStatus.SENT and delivery.attempts == 2 and delivery.error == ""
+    assert received[0][1]["message"] == "Gangguan jaringan"
+    # Failed deliveries are not retried forever.
+    NotificationDelivery.objects.update(status=DeliveryStatus.FAILED, attempts=MAX_ATTEMPTS)
+    assert redeliver_failed(older_than=timedelta(0)) == 0
+
+
+def test_whatsapp_without_gateway_is_skipped(world, settings, django_capture_on_commit_callbacks):
+    settings.WHATSAPP_GATEWAY_URL = ""
+    settings.EMAIL_BACKEND = "django.core.mail.backends.locmem.EmailBackend"
+    user = world.users["helpdesk"]
+    user.whatsapp, user.notify_by_whatsapp = "62811", True
+    user.save()
+    with django_capture_on_commit_callbacks(execute=True):
+        notify([user], kind="test", title="Tanpa gateway")
+    statuses = dict(NotificationDelivery.objects.values_list("channel", "status"))
+    assert statuses == {"email": DeliveryStatus.SENT, "whatsapp": DeliveryStatus.SKIPPED}
+    assert len(mail.outbox) == 1 and mail.outbox[0].to == [user.email]
+
+
+def test_failing_mail_server_is_recorded_not_raised(world, settings, django_capture_on_commit_callbacks):
+    settings.EMAIL_BACKEND = "django.core.mail.backends.smtp.EmailBackend"
+    settings.EMAIL_HOST, settings.EMAIL_PORT, settings.EMAIL_TIMEOUT = "127.0.0.1", 9, 2
+    with django_capture_on_commit_callbacks(execute=True):
+        notify([world.users["gcio"]], kind="test", title="Server surat mati")
+    delivery = NotificationDelivery.objects.get()
+    assert delivery.channel == "email" and delivery.status == DeliveryStatus.FAILED and delivery.error
+    assert Notification.objects.filter(title="Server surat mati").exists()  # the inbox still has it
+
+
+def test_each_user_gets_their_own_channels(world, settings, gateway, django_capture_on_commit_callbacks):
+    server, received, _handler = gateway
+    settings.EMAIL_BACKEND = "django.core.mail.backends.locmem.EmailBackend"
+    settings.WHATSAPP_GATEWAY_URL = f"http://127.0.0.1:{server.server_port}/send"
+    settings.WHATSAPP_GATEWAY_TOKEN = "t0ken"
+    email_only, whatsapp_only, inbox_only = (
+        world.users["gcio"],
+        world.users["reviewer"],
+        world.users["auditor"],
+    )
+    whatsapp_only.notify_by_email, whatsapp_only.notify_by_whatsapp, whatsapp_only.whatsapp = (
+        False,
+        True,
+        "62812",
+    )
+    whatsapp_only.save()
+    inbox_only.notify_by_email = False
+    inbox_only.save()
+    inactive = world.users["security"]
+    inactive.is_active = False
+    inactive.save()
+    with django_capture_on_commit_callbacks(execute=True) as callbacks:
+        notify(
+            [email_only, whatsapp_only, inbox_only, inactive, email_only, None],
+            kind="test",
+            title="Rapat Komite",
+            pemda_id=world.pemda.pk,
+        )
+    assert len(callbacks) == 1  # one task for the whole batch
+    assert [m.to for m in mail.outbox] == [[email_only.email]]
+    assert received == [("Bearer t0ken", {"to": "62812", "message": "Rapat Komite"})]
+    assert set(Notification.objects.values_list("recipient__username", flat=True)) == {
+        "gcio",
+        "reviewer",
+        "auditor",
+    }
+
+
+def test_enqueue_failure_never_reaches_the_caller(world, monkeypatch, django_capture_on_commit_callbacks):
+    from kelola.core import tasks
+
+    def broken(ids):
+        raise ConnectionError("redis down")
+
+    monkeypatch.setattr(tasks, "deliver_notifications", broken)
+    with django_capture_on_commit_callbacks(execute=True):
+        notify([world.users["gcio"]], kind="test", title="Antrian mati")
+    assert Notification.objects.filter(title="Antrian mati").exists()
+    assert NotificationDelivery.objects.get().status == DeliveryStatus.PENDING
+
+
+def test_rollback_sends_nothing_even_with_callbacks_captured(
+    world, settings, django_capture_on_commit_callbacks
+):
+    settings.EMAIL_BACKEND = "django.core.mail.backends.locmem.EmailBackend"
+    with (
+        django_capture_on_commit_callbacks(execute=True) as callbacks,
+        pytest.raises(RuntimeError),
+        transaction.atomic(),
+    ):
+        notify([world.users["gcio"]], kind="test", title="Batal")
+        raise RuntimeError
+    assert callbacks == [] and mail.outbox == [] and not Notification.objects.exists()
+
+
+def test_inbox_api_marks_read_and_counts(world, api_for):
+    from kelola.core.notifications import unread_count
+
+    user = world.users["gcio"]
+    notify([user], kind="test", title="Satu")
+    notify([user], kind="test", title="Dua")
+    api = api_for(user)
+    assert unread_count(user) == 2
+    rows = api.get("/api/v1/notifications/").json()["results"]
+    assert [r["title"] for r in rows] == ["Dua", "Satu"] and all(r["read_at"] is None for r in rows)
+    first = api.post(f"/api/v1/notifications/{rows[0]['id']}/read/").json()["read_at"]
+    again = api.post(f"/api/v1/notifications/{rows[0]['id']}/read/").json()["read_at"]
+    assert first == again and unread_count(user) == 1
+    assert api.get(f"/api/v1/notifications/{rows[1]['id']}/").status_code == 200
+    other = api_for(world.users["reviewer"])
+    assert other.get(f"/api/v1/notifications/{rows[1]['id']}/").status_code == 404
+    assert other.get("/api/v1/notifications/").json()["results"] == []
+    assert api_for().get("/api/v1/notifications/").status_code in (401, 403)
