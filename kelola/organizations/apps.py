@@ -14,5 +14,7 @@ class OrganizationsConfig(AppConfig):
         from kelola.organizations import dashboard, policies
 
         access.register_policy("decree", policies.DecreePolicy())
+        access.register_policy("self_reliance_assessment", policies.AssessmentPolicy())
+        access.register_policy("membership", policies.PersonLinkPolicy())
         register_navigation(_("Organisasi"), policies.NAVIGATION)
         CARD_PROVIDERS.append(dashboard.cards)

@@ -47,6 +47,15 @@ class AgencyFilter(SearchFilterSet):
         fields = ["pemda", "kind", "it_self_reliant", "is_active"]
 
 
+class TechnicianCoverageFilter(AgencyFilter):
+    """The coverage page's filters: its queryset is annotated with `has_tier_one`."""
+
+    has_tier_one = django_filters.BooleanFilter(field_name="has_tier_one", label=_("Punya teknisi tier 1"))
+
+    class Meta(AgencyFilter.Meta):
+        fields = ["kind", "has_tier_one"]
+
+
 class AgencyScopedFilter(SearchFilterSet):
     agency = django_filters.ModelChoiceFilter(queryset=_visible(Agency), label=_("Perangkat daerah"))
 
@@ -73,10 +82,17 @@ class PositionFilter(AgencyScopedFilter):
 
 class TierOneTechnicianFilter(AgencyScopedFilter):
     search_fields = ("person__full_name", "agency__name")
+    current = django_filters.BooleanFilter(method="filter_current", label=_("Masih bertugas"))
 
     class Meta:
         model = TierOneTechnician
         fields = ["agency"]
+
+    def filter_current(self, queryset, name, value):
+        from .queries import current_technicians
+
+        current = current_technicians().values("pk")
+        return queryset.filter(pk__in=current) if value else queryset.exclude(pk__in=current)
 
 
 class DecreeFilter(AgencyScopedFilter):
@@ -91,7 +107,7 @@ class DecreeFilter(AgencyScopedFilter):
 
 
 class GoverningBodyFilter(SearchFilterSet):
-    search_fields = ("name", "description")
+    search_fields = ("name", "description", "decree__number")
     kind = django_filters.ChoiceFilter(choices=BodyKind.choices, label=_("Jenis"))
     is_active = django_filters.BooleanFilter(label=_("Aktif"))
 

@@ -34,7 +34,12 @@ class PemdaForm(ScopedModelForm):
         ]
 
 
-class AgencyForm(ScopedModelForm):
+class _WebsiteMixin(forms.Form):
+    # Government sites are served over HTTPS; a bare "dinkes.example.go.id" means https://.
+    website = forms.URLField(label=_("Situs web"), required=False, assume_scheme="https")
+
+
+class AgencyForm(_WebsiteMixin, ScopedModelForm):
     class Meta:
         model = Agency
         fields = [
@@ -53,7 +58,7 @@ class AgencyForm(ScopedModelForm):
         ]
 
 
-class AgencyContactForm(ScopedModelForm):
+class AgencyContactForm(_WebsiteMixin, ScopedModelForm):
     """What an agency's own head or IT officer may correct."""
 
     class Meta:

@@ -193,6 +193,10 @@ class GoverningBody(TenantModel):
     def __str__(self) -> str:
         return self.name
 
+    def clean(self):
+        if self.decree_id and self.pemda_id and self.decree.pemda_id != self.pemda_id:
+            raise ValidationError({"decree": _("SK harus berasal dari pemda yang sama.")})
+
     def get_absolute_url(self) -> str:
         return reverse("organizations:body_detail", args=[self.pk])
 
@@ -217,6 +221,9 @@ class Membership(TenantModel):
         verbose_name_plural = _("keanggotaan")
         ordering = ["body", "role", "person__full_name"]
 
+    #: A seat names a person, so a "dikecualikan" person's seats are hidden with them.
+    scope_level = "membership"
+
     def __str__(self) -> str:
         return f"{self.person} — {self.get_role_display()} {self.body}"
 
@@ -224,6 +231,9 @@ class Membership(TenantModel):
     def is_current(self) -> bool:
         today = timezone.localdate()
         return self.term_start <= today and (self.term_end is None or self.term_end >= today)
+
+    def get_absolute_url(self) -> str:
+        return self.body.get_absolute_url()
 
     def clean(self):
         errors = {}
@@ -350,6 +360,9 @@ class SelfRelianceAssessment(AgencyModel):
                 name="assessment_one_open_per_agency",
             )
         ]
+
+    #: Read like agency rows; written only by the Dinas (see policies.AssessmentPolicy).
+    scope_level = "self_reliance_assessment"
 
     def __str__(self) -> str:
         return _("Mandiri TIK: %(agency)s") % {"agency": self.agency}

@@ -1,6 +1,6 @@
 from django.urls import path
 
-from .views import agencies, assessments, registers
+from .views import agencies, assessments, bodies, decrees, people
 
 app_name = "organizations"
 
@@ -18,7 +18,7 @@ def crud(prefix: str, name: str, views: dict) -> list:
     return routes
 
 
-r, a, s = registers, agencies, assessments
+a, s, b, d, r = agencies, assessments, bodies, decrees, people
 urlpatterns = [
     path("pemda/", a.my_pemda, name="my_pemda"),
     path("pemda/<int:pk>/", a.PemdaDetailView.as_view(), name="pemda_detail"),
@@ -72,27 +72,28 @@ urlpatterns = [
         "keputusan",
         "decree",
         {
-            "list": r.DecreeListView,
-            "create": r.DecreeCreateView,
-            "detail": r.DecreeDetailView,
-            "update": r.DecreeUpdateView,
-            "delete": r.DecreeDeleteView,
+            "list": d.DecreeListView,
+            "create": d.DecreeCreateView,
+            "detail": d.DecreeDetailView,
+            "update": d.DecreeUpdateView,
+            "delete": d.DecreeDeleteView,
         },
     ),
-    path("keputusan/<int:pk>/unggah/", r.DecreeUploadView.as_view(), name="decree_upload"),
+    path("keputusan/<int:pk>/unggah/", d.DecreeUploadView.as_view(), name="decree_upload"),
     *crud(
         "badan",
         "body",
         {
-            "list": r.BodyListView,
-            "create": r.BodyCreateView,
-            "detail": r.BodyDetailView,
-            "update": r.BodyUpdateView,
-            "delete": r.BodyDeleteView,
+            "list": b.BodyListView,
+            "create": b.BodyCreateView,
+            "detail": b.BodyDetailView,
+            "update": b.BodyUpdateView,
+            "delete": b.BodyDeleteView,
         },
     ),
-    path("badan/<int:pk>/anggota/tambah/", r.MembershipCreateView.as_view(), name="membership_create"),
-    path("anggota/<int:pk>/hapus/", r.MembershipDeleteView.as_view(), name="membership_delete"),
+    path("badan/<int:pk>/anggota/tambah/", b.MembershipCreateView.as_view(), name="membership_create"),
+    path("anggota/<int:pk>/ubah/", b.MembershipUpdateView.as_view(), name="membership_update"),
+    path("anggota/<int:pk>/hapus/", b.MembershipDeleteView.as_view(), name="membership_delete"),
     *crud(
         "mandiri-tik",
         "assessment",

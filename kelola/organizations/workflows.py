@@ -13,16 +13,15 @@ from kelola.core.roles import Role
 from kelola.core.workflow import Transition, Workflow
 
 from .choices import AssessmentStatus as S
+from .policies import ASSESSORS, DECIDERS, RECORDERS
 
-ASSESSORS = frozenset({Role.GCIO, Role.REVIEWER, Role.PEMDA_ADMIN})
-DECIDERS = frozenset({Role.EXECUTIVE})
-RECORDERS = frozenset({Role.GCIO, Role.PEMDA_ADMIN, Role.EXECUTIVE})
+__all__ = ["ASSESSORS", "DECIDERS", "RECORDERS", "SELF_RELIANCE"]
 
 
 def _criteria_missing(assessment) -> list[str]:
     missing = []
     if assessment.has_it_staff is None or assessment.has_built_systems is None:
-        missing.append(str(_("jawaban kedua kriteria")))
+        missing.append(str(_("jawaban kedua kriteria Mandiri TIK (001 Ps.19)")))
     elif not assessment.meets_criteria:
         missing.append(
             str(
@@ -36,10 +35,19 @@ def _criteria_missing(assessment) -> list[str]:
 
 
 def _decree_missing(assessment) -> list[str]:
+    # 001 Ps.19: the status exists only once the Kepala Daerah's decree establishes it.
     if assessment.decree_id is None:
         return [str(_("SK penetapan"))]
     if assessment.decree.pemda_id != assessment.pemda_id:
         return [str(_("SK penetapan dari pemda yang sama"))]
+    return []
+
+
+def _revocation_decree_invalid(assessment) -> list[str]:
+    # The revocation decree is optional, but one from another pemda is never accepted.
+    decree = assessment.revocation_decree
+    if decree is not None and decree.pemda_id != assessment.pemda_id:
+        return [str(_("SK pencabutan dari pemda yang sama"))]
     return []
 
 
@@ -73,8 +81,12 @@ def _executives(assessment):
     return users_with_roles(assessment.pemda_id, DECIDERS)
 
 
+def _gcio(assessment):
+    return users_with_roles(assessment.pemda_id, {Role.GCIO})
+
+
 def _dinas(assessment):
-    return users_with_roles(assessment.pemda_id, ASSESSORS | {Role.GCIO})
+    return users_with_roles(assessment.pemda_id, ASSESSORS)
 
 
 def _dinas_and_agency(assessment):
@@ -103,7 +115,7 @@ SELF_RELIANCE = Workflow(
             (S.PROPOSED,),
             S.APPROVED,
             pemda_roles=DECIDERS,
-            notify=_dinas,
+            notify=_gcio,
             apply=_mark_decided,
         ),
         Transition(
@@ -133,6 +145,7 @@ SELF_RELIANCE = Workflow(
             S.REVOKED,
             pemda_roles=DECIDERS,
             comment_required=True,
+            check=_revocation_decree_invalid,
             notify=_dinas_and_agency,
             apply=_set_reliance(False),
         ),

@@ -2,7 +2,10 @@
 
 from __future__ import annotations
 
+from django.contrib.auth.decorators import login_required
+from django.db.models import Prefetch
 from django.http import Http404
+from django.shortcuts import redirect
 from django.utils.translation import gettext_lazy
 
 from kelola.core import access
@@ -19,11 +22,20 @@ from kelola.core.views.generic import (
 )
 
 from .. import services
-from ..filters import AgencyFilter
+from ..choices import AssessmentStatus
+from ..filters import AgencyFilter, TechnicianCoverageFilter
 from ..forms import AgencyContactForm, AgencyForm, PemdaForm
 from ..models import Person, Position, SelfRelianceAssessment
-from ..queries import current_technicians, with_technician_flag
+from ..queries import current_technicians, with_person_label, with_technician_flag
 from .base import CreateButtonMixin, acting_pemda
+
+#: Assessments that are still under way or in force (the agency's "current" Mandiri TIK file).
+OPEN_ASSESSMENT_STATES = (
+    AssessmentStatus.DRAFT,
+    AssessmentStatus.PROPOSED,
+    AssessmentStatus.APPROVED,
+    AssessmentStatus.ACTIVE,
+)
 
 
 class AgencyListView(CreateButtonMixin, RegisterListView):
@@ -74,11 +86,13 @@ class AgencyDetailView(RegisterDetailView):
     def get_context_data(self, **kwargs):
         context = super().get_context_data(**kwargs)
         user, agency = self.request.user, self.object
+        assessments = SelfRelianceAssessment.objects.visible_to(user).filter(agency=agency)
         context.update(
             people=Person.objects.visible_to(user).filter(agency=agency).order_by("full_name")[:200],
             positions=Position.objects.visible_to(user).filter(agency=agency).select_related("holder"),
             technicians=current_technicians().visible_to(user).filter(agency=agency).select_related("person"),
-            assessments=SelfRelianceAssessment.objects.visible_to(user).filter(agency=agency),
+            assessments=assessments,
+            open_assessment=assessments.filter(status__in=OPEN_ASSESSMENT_STATES).first(),
             sub_units=Agency.objects.visible_to(user).filter(parent=agency),
         )
         return context
@@ -122,7 +136,7 @@ class TechnicianCoverageView(RegisterListView):
     """Every agency with its current tier-1 technicians; agencies without one are flagged."""
 
     model = Agency
-    filterset_class = AgencyFilter
+    filterset_class = TechnicianCoverageFilter
     title = gettext_lazy("Cakupan teknisi tier 1")
     template_name = "organizations/technician_coverage.html"
     columns = (
@@ -131,22 +145,20 @@ class TechnicianCoverageView(RegisterListView):
         Column(
             "technician_names",
             gettext_lazy("Teknisi"),
-            accessor=lambda a: ", ".join(t.person.full_name for t in a.current_technicians),
+            accessor=lambda a: ", ".join(t.person_label for t in a.current_technicians),
         ),
     )
     default_ordering = ("has_tier_one", "name")
 
     def get_base_queryset(self):
-        from django.db.models import Prefetch
-
+        user = self.request.user
+        technicians = with_person_label(
+            current_technicians().visible_to(user).order_by("person__full_name"), user, "person"
+        )
         return with_technician_flag(
-            Agency.objects.visible_to(self.request.user).filter(is_active=True, is_it_office=False)
+            Agency.objects.visible_to(user).filter(is_active=True, is_it_office=False)
         ).prefetch_related(
-            Prefetch(
-                "tier_one_technicians",
-                queryset=current_technicians().select_related("person"),
-                to_attr="current_technicians",
-            )
+            Prefetch("tier_one_technicians", queryset=technicians, to_attr="current_technicians")
         )
 
 
@@ -176,9 +188,9 @@ class PemdaUpdateView(ServiceUpdateView):
     update_service = staticmethod(services.pemda_update)
 
 
+@login_required
 def my_pemda(request):
-    from django.shortcuts import redirect
-
+    """The navigation's "Pemda" entry: the settings page of the user's own pemda."""
     if request.user.pemda_id is None or not access.can(request.user, "view", request.user.pemda):
         raise Http404
     return redirect("organizations:pemda_detail", pk=request.user.pemda_id)

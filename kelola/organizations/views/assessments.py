@@ -1,4 +1,5 @@
-"""Mandiri TIK assessments (ORG-3, 001 Ps.19): list, start, edit the draft, take workflow steps."""
+"""Mandiri TIK assessments (ORG-3, 001 Ps.19): list, start, edit the draft, take workflow steps,
+upload evidence."""
 
 from __future__ import annotations
 
@@ -8,7 +9,7 @@ from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy
 from django.views import View
 
-from kelola.core.access import actor_for
+from kelola.core import access
 from kelola.core.errors import KelolaError
 from kelola.core.views.generic import (
     Column,
@@ -20,37 +21,44 @@ from kelola.core.views.generic import (
 )
 
 from .. import services
+from ..choices import AssessmentStatus
 from ..filters import AssessmentFilter
 from ..forms import AssessmentStartForm, AssessmentUpdateForm, TransitionForm
 from ..models import SelfRelianceAssessment
-from ..workflows import ASSESSORS, SELF_RELIANCE
-from .registers import AttachDocumentView, DocumentsTabMixin
+from ..workflows import SELF_RELIANCE
+from .base import AttachDocumentView, CreateButtonMixin, DocumentsTabMixin, pemda_prototype
+
+#: Steps whose form offers a decree (SK) to choose.
+DECREE_STEPS = frozenset({"activate", "revoke"})
+#: Steps that close or undo something; their button is drawn as a warning.
+NEGATIVE_STEPS = frozenset({"reject", "revoke", "withdraw"})
 
 
-class AssessmentListView(RegisterListView):
+class AssessmentListView(CreateButtonMixin, RegisterListView):
     model = SelfRelianceAssessment
     filterset_class = AssessmentFilter
     title = gettext_lazy("Penilaian Mandiri TIK")
     create_url_name = "organizations:assessment_create"
-    select_related = ("agency",)
+    create_prototype = staticmethod(pemda_prototype(SelfRelianceAssessment))
+    select_related = ("agency", "decree")
     columns = (
         Column("agency", gettext_lazy("Perangkat daerah"), order_by="agency__name"),
         Column("status", gettext_lazy("Status"), order_by="status"),
         Column("meets_criteria", gettext_lazy("Memenuhi kriteria")),
         Column("proposed_at", gettext_lazy("Diusulkan"), order_by="proposed_at"),
         Column("decided_at", gettext_lazy("Diputuskan"), order_by="decided_at"),
-        Column("decree", gettext_lazy("SK penetapan"), export_only=True),
+        Column("decree", gettext_lazy("SK penetapan")),
         Column("it_staff_evidence", gettext_lazy("Bukti SDM TIK"), export_only=True),
         Column("built_systems_evidence", gettext_lazy("Bukti pembangunan aplikasi"), export_only=True),
+        Column("decision_notes", gettext_lazy("Catatan keputusan"), export_only=True),
     )
     default_ordering = ("-created_at",)
 
-    def can_create(self) -> bool:
-        actor = actor_for(self.request.user)
-        return actor.is_platform_admin or bool(actor.pemdas_with(ASSESSORS))
-
 
 class AssessmentDetailView(DocumentsTabMixin, RegisterDetailView):
+    """The assessment with the steps the user may take now (with what is still missing for
+    each), the timeline in the history tab, and the evidence documents."""
+
     model = SelfRelianceAssessment
     template_name = "organizations/assessment_detail.html"
     upload_url_name = "organizations:assessment_upload"
@@ -78,29 +86,39 @@ class AssessmentDetailView(DocumentsTabMixin, RegisterDetailView):
     def get_context_data(self, **kwargs):
         context = super().get_context_data(**kwargs)
         user, assessment = self.request.user, self.object
-        steps = SELF_RELIANCE.available(user, assessment)
+        is_draft = assessment.status == AssessmentStatus.DRAFT
+        steps = []
+        for step in SELF_RELIANCE.available(user, assessment):
+            # The comment is typed with the step, so it is not reported as missing in advance;
+            # neither is the decree, which is chosen in the step's own form.
+            missing = SELF_RELIANCE.missing(step, assessment, comment="-")
+            if step.name in DECREE_STEPS:
+                missing = [m for m in missing if m != str(_("SK penetapan"))]
+            steps.append(
+                {
+                    "step": step,
+                    "missing": missing,
+                    "with_decree": step.name in DECREE_STEPS,
+                    "negative": step.name in NEGATIVE_STEPS,
+                }
+            )
         context.update(
-            steps=[(step, SELF_RELIANCE.missing(step, assessment, comment="x")) for step in steps],
+            steps=steps,
             transition_form=TransitionForm(user=user),
-            can_change=assessment.status == "draft"
-            and actor_for(user).has_pemda_role(assessment.pemda_id, ASSESSORS),
+            can_change=is_draft and access.can(user, "change", assessment),
             can_delete=False,
+            can_upload=is_draft and access.can(user, "change", assessment),
+            upload_hint=gettext_lazy(
+                "Bukti pemenuhan kriteria: SK penempatan SDM TIK, dokumentasi aplikasi."
+            ),
         )
         return context
 
 
 class AssessmentCreateView(ServiceCreateView):
     form_class = AssessmentStartForm
-
-    def dispatch(self, request, *args, **kwargs):
-        actor = actor_for(request.user)
-        if request.user.is_authenticated and not (actor.is_platform_admin or actor.pemdas_with(ASSESSORS)):
-            from django.core.exceptions import PermissionDenied
-
-            raise PermissionDenied
-        return super().dispatch(request, *args, **kwargs)
-
     title = gettext_lazy("Mulai penilaian Mandiri TIK")
+    create_prototype = staticmethod(pemda_prototype(SelfRelianceAssessment))
     create_service = staticmethod(services.assessment_start)
 
 
@@ -110,18 +128,19 @@ class AssessmentUpdateView(ServiceUpdateView):
     title = gettext_lazy("Ubah penilaian Mandiri TIK")
     update_service = staticmethod(services.assessment_update)
 
-    def get_initial_object(self):
-        return self.get_object()  # the service decides whether the draft may be edited
-
 
 class AssessmentTransitionView(ObjectMixin, View):
+    """POST one workflow step; a refusal shows its reason and changes nothing."""
+
     model = SelfRelianceAssessment
 
     def post(self, request, *args, **kwargs):
         assessment = self.get_object()
         form = TransitionForm(request.POST, user=request.user)
         if not form.is_valid():
-            messages.error(request, _("Data langkah tidak valid."))
+            for errors in form.errors.values():
+                for error in errors:
+                    messages.error(request, error)
             return HttpResponseRedirect(assessment.get_absolute_url())
         try:
             services.assessment_transition(
@@ -142,16 +161,4 @@ class AssessmentUploadView(AttachDocumentView):
     model = SelfRelianceAssessment
 
     def attach(self, obj, upload, title):
-        from kelola.core.documents import document_upload
-
-        if not actor_for(self.request.user).has_pemda_role(obj.pemda_id, ASSESSORS):
-            raise KelolaError(_("Hanya Dinas yang dapat mengunggah bukti penilaian."))
-        document_upload(
-            actor=self.request.user,
-            upload=upload,
-            pemda=obj.pemda,
-            agency=obj.agency,
-            title=title,
-            kind="evidence",
-            target=obj,
-        )
+        services.assessment_attach_evidence(obj, actor=self.request.user, upload=upload, title=title)
