@@ -329,23 +329,34 @@ class DocumentPolicy(AgencyPolicy):
 
 
 class LetterPolicy(Policy):
-    """Official letters: the pemda's staff, and the agency the letter is addressed to."""
+    """Official letters: the pemda's staff, and the agency the letter is addressed to. A letter
+    graded terbatas/rahasia is read only by the exempt readers, its author and its addressee."""
 
     read_roles = PEMDA_READERS
     manage_roles = frozenset({Role.GCIO, Role.PEMDA_ADMIN, Role.REVIEWER, Role.HELPDESK})
+    exempt_roles = EXEMPT_READERS
+    RESTRICTED = (Secrecy.RESTRICTED, Secrecy.SECRET)
 
     def read_filter(self, actor, model):
         if actor.is_platform_admin:
             return None
-        return Q(pemda_id__in=actor.pemdas_with(self.read_roles)) | Q(
-            recipient_agency_id__in=actor.agencies_with(AGENCY_ROLES)
+        ordinary_or_cleared = ~Q(secrecy__in=self.RESTRICTED) | Q(
+            pemda_id__in=actor.pemdas_with(self.exempt_roles)
         )
+        staff = Q(pemda_id__in=actor.pemdas_with(self.read_roles)) & (
+            ordinary_or_cleared | Q(created_by_id=getattr(actor.user, "pk", None))
+        )
+        return staff | Q(recipient_agency_id__in=actor.agencies_with(AGENCY_ROLES))
 
     def can_view(self, actor, obj):
+        if actor.is_platform_admin or actor.has_agency_role(obj.recipient_agency_id, AGENCY_ROLES):
+            return True
+        if not actor.has_pemda_role(obj.pemda_id, self.read_roles):
+            return False
         return (
-            actor.is_platform_admin
-            or actor.has_pemda_role(obj.pemda_id, self.read_roles)
-            or actor.has_agency_role(obj.recipient_agency_id, AGENCY_ROLES)
+            obj.secrecy not in self.RESTRICTED
+            or actor.has_pemda_role(obj.pemda_id, self.exempt_roles)
+            or obj.created_by_id == getattr(actor.user, "pk", None)
         )
 
 

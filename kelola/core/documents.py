@@ -7,6 +7,7 @@ SHA-256 and stored as versions of a series. Downloads are permission-checked and
 from __future__ import annotations
 
 import hashlib
+import logging
 import mimetypes
 from dataclasses import dataclass
 
@@ -21,6 +22,8 @@ from kelola.core import audit
 from kelola.core.choices import Classification, Secrecy
 from kelola.core.errors import ErrorCode, KelolaError
 from kelola.core.services import ensure, refusals_logged
+
+logger = logging.getLogger(__name__)
 
 
 @dataclass(frozen=True)
@@ -218,12 +221,20 @@ def record_download(document, user, *, via=None) -> None:
 
 
 def download_response(document, user, *, via=None):
-    """Audit the download and stream the file under its original name (never rendered inline)."""
-    from django.http import FileResponse
+    """Audit the download and stream the file under its original name (never rendered inline).
 
+    A row whose file is missing from storage (e.g. a restore without media) answers 404 and is
+    logged; no download is recorded for it."""
+    from django.http import FileResponse, Http404
+
+    try:
+        handle = document.file.open("rb")
+    except (FileNotFoundError, ValueError) as exc:
+        logger.error("document file missing", extra={"document": document.pk, "file": document.file.name})
+        raise Http404(_("Data tidak ditemukan.")) from exc
     record_download(document, user, via=via)
     response = FileResponse(
-        document.file.open("rb"),
+        handle,
         as_attachment=True,
         filename=document.original_name,
         content_type=document.mime_type or "application/octet-stream",

@@ -7,6 +7,7 @@ Used by templates/core/documents/attached.html, which other pages include with
 from __future__ import annotations
 
 from django import template
+from django.utils.text import slugify
 
 from kelola.core.documents import can_attach, documents_of, target_label
 
@@ -24,11 +25,15 @@ def attached_documents(context, target) -> dict:
     from kelola.core.views.documents import AttachForm
 
     allowed = can_attach(user, target)
+    label = target_label(target)
+    # Unique per target, so that two blocks on one page never share element ids.
+    dom_id = f"attach-{slugify(label)}-{slugify(str(target.pk))}"
     return {
         "documents": list(documents_of(target, user).select_related("agency")),
         "can_attach": allowed,
-        "form": AttachForm() if allowed else None,
-        "target_label": target_label(target),
+        "form": AttachForm(auto_id=f"{dom_id}-%s") if allowed else None,
+        "target_label": label,
         "target_id": target.pk,
+        "dom_id": dom_id,
         "next": request.get_full_path() if request else "",
     }

@@ -157,6 +157,14 @@ def test_download_is_audited_and_named(world, client_for):
     assert AuditEntry.objects.filter(action="download").count() == 1
 
 
+def test_a_file_missing_from_storage_answers_404_and_is_not_audited(world, client_for):
+    document = _upload(world)
+    document.file.storage.delete(document.file.name)
+    response = client_for(world.users["gcio"]).get(f"/dokumen/{document.pk}/unduh/")
+    assert response.status_code == 404
+    assert not AuditEntry.objects.filter(action="download").exists()
+
+
 def test_agency_staff_cannot_upload_for_another_agency(world):
     with pytest.raises(KelolaError) as info:
         _upload(world, who="agency_operator", agency=world.education)
@@ -277,6 +285,19 @@ def test_attach_documents_to_any_object(world, client_for):
     reader = _render_attached(world.users["reviewer"], world.health)
     assert "Struktur Organisasi" in reader and "/dokumen/lampirkan/" not in reader  # reads, cannot attach
     assert "Struktur Organisasi" not in _render_attached(world.other_pemda_gcio, world.health)
+
+
+def test_two_attachment_blocks_on_one_page_keep_ids_unique(world):
+    import re
+
+    html = _render_attached(world.users["gcio"], world.health) + _render_attached(
+        world.users["gcio"], world.education
+    )
+    ids = re.findall(r'\bid="([^"]+)"', html)
+    assert ids and len(ids) == len(set(ids))
+    # Each label still points at its own form's field.
+    for label_for in re.findall(r'\bfor="([^"]+)"', html):
+        assert label_for in ids
 
 
 def test_attach_refusals(world, client_for, settings):

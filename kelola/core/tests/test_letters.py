@@ -86,6 +86,41 @@ def test_repeated_issuance_gives_unique_numbers(world):
     assert Document.objects.filter(kind="letter").count() == 8
 
 
+@pytest.mark.django_db(transaction=True)
+def test_concurrent_issuance_gives_unique_numbers(world):
+    """Threads on their own connections issue at once: the counter lock (PostgreSQL) or the
+    serialised write transactions (SQLite file, IMMEDIATE mode) give each a distinct number.
+    The in-memory SQLite test database takes table locks without waiting, so it cannot run this;
+    the PostgreSQL run of the suite does."""
+    import threading
+
+    from django.db import connection, connections
+
+    if connection.vendor == "sqlite" and connection.is_in_memory_db():
+        pytest.skip("in-memory SQLite cannot serve concurrent writers")
+    sequences, errors = [], []
+    start = threading.Barrier(4)
+
+    def issue(index):
+        try:
+            start.wait(timeout=30)
+            sequences.append(_issue(world, subject=f"Surat serentak {index}").sequence)
+        except Exception as exc:  # collected and asserted below
+            errors.append(repr(exc))
+        finally:
+            connections.close_all()
+
+    threads = [threading.Thread(target=issue, args=(index,)) for index in range(4)]
+    for thread in threads:
+        thread.start()
+    for thread in threads:
+        thread.join(timeout=120)
+    assert errors == []
+    assert sorted(sequences) == [1, 2, 3, 4]
+    assert Letter.objects.filter(pemda=world.pemda).values("number").distinct().count() == 4
+    assert LetterCounter.objects.get(pemda=world.pemda, year=2026).last_value == 4
+
+
 def test_a_number_taken_behind_the_counter_is_skipped(world):
     """A row the counter does not know of (restore, concurrent writer without row locks) clashes
     with the unique constraint; issuance moves on to a free number instead of failing."""
@@ -246,3 +281,21 @@ def test_api(world, api_for):
     invalid = api.post("/api/v1/letters/", {**body, "kind": "nope", "subject": ""}, format="json")
     assert invalid.status_code == 400 and set(invalid.json()["errors"]) >= {"kind", "subject"}
     assert Letter.objects.count() == 1
+
+
+@pytest.mark.parametrize("secrecy", ["restricted", "secret"])
+def test_graded_letters_are_read_only_by_cleared_roles(world, client_for, api_for, secrecy):
+    letter = _issue(world, who="reviewer", secrecy=secrecy)
+    url = letter.get_absolute_url()
+    for allowed in (
+        "gcio",
+        "auditor",
+        "security",
+        "reviewer",
+        "agency_head",
+    ):  # author, exempt readers, addressee
+        assert client_for(world.users[allowed]).get(url).status_code == 200, allowed
+    for refused in ("helpdesk", "executive", "bappeda"):
+        assert client_for(world.users[refused]).get(url).status_code == 404, refused
+        assert api_for(world.users[refused]).get(f"/api/v1/letters/{letter.pk}/").status_code == 404
+    assert not Letter.objects.visible_to(world.users["helpdesk"]).filter(pk=letter.pk).exists()

@@ -266,7 +266,10 @@ def document_download(request, pk):
 
 
 class AttachForm(forms.Form):
-    """The small upload form of templates/core/documents/attached.html."""
+    """The small upload form of templates/core/documents/attached.html.
+
+    A page may include several attachment blocks, so the tag gives each form its own `auto_id`
+    (e.g. "attach-organizations-agency-7-%s") to keep element ids unique."""
 
     file = forms.FileField(label=gettext_lazy("Berkas"))
     title = forms.CharField(label=gettext_lazy("Judul"), max_length=255)
@@ -278,14 +281,13 @@ class AttachForm(forms.Form):
 
     def __init__(self, *args, **kwargs):
         super().__init__(*args, **kwargs)
-        for name, field in self.fields.items():
+        for field in self.fields.values():
             css = (
                 "form-select form-select-sm"
                 if isinstance(field, forms.ChoiceField)
                 else "form-control form-control-sm"
             )
             field.widget.attrs["class"] = css
-            field.widget.attrs["id"] = f"attach-{name}"
 
 
 @login_required
