@@ -28,6 +28,7 @@ from kelola.core.api.viewsets import ScopedModelViewSet, ScopedReadOnlyViewSet
 from kelola.core.documents import documents_of
 from kelola.core.errors import ErrorCode, KelolaError
 from kelola.core.models import Agency, Pemda
+from kelola.core.services import ensure, refusals_logged
 
 from . import services
 from .filters import (
@@ -384,6 +385,11 @@ class GoverningBodyViewSet(ScopedModelViewSet):
     @action(detail=True, methods=["post"], serializer_class=SeatSerializer)
     def members(self, request, pk=None):
         body = self.get_object()
+        # Refuse who may not seat members before judging the payload, as the page does: the
+        # answer is then 403 rather than field errors about people they cannot see.
+        seat = Membership(pemda=body.pemda, body=body)
+        with refusals_logged(request.user, "add", seat, Membership):
+            ensure(request.user, "add", seat)
         serializer = SeatSerializer(data=request.data, context=self.get_serializer_context())
         serializer.is_valid(raise_exception=True)
         membership = services.membership_create(actor=request.user, body=body, **serializer.validated_data)

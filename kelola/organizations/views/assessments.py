@@ -102,9 +102,14 @@ class AssessmentDetailView(DocumentsTabMixin, RegisterDetailView):
                     "negative": step.name in NEGATIVE_STEPS,
                 }
             )
+        form = TransitionForm(user=user)
+        # Only a decree of the assessment's own pemda can establish or revoke its status.
+        form.fields["decree"].queryset = (
+            form.fields["decree"].queryset.filter(pemda_id=assessment.pemda_id).order_by("-date", "-pk")
+        )
         context.update(
             steps=steps,
-            transition_form=TransitionForm(user=user),
+            transition_form=form,
             can_change=is_draft and access.can(user, "change", assessment),
             can_delete=False,
             can_upload=is_draft and access.can(user, "change", assessment),
