@@ -18,6 +18,7 @@ from __future__ import annotations
 import datetime
 
 import django_filters
+from django import forms as django_forms
 from django.contrib.auth.password_validation import validate_password
 from django.core.exceptions import ValidationError
 from django.db import IntegrityError, transaction
@@ -58,15 +59,54 @@ def managed_pemdas(user):
     return Pemda.objects.filter(pk__in=actor.pemdas_with(USER_MANAGER_ROLES), is_active=True)
 
 
+def _holds_roles_elsewhere(actor, target: User) -> bool:
+    """Does `target` hold (or will hold: validity dates are ignored on purpose) a role in a
+    pemda where `actor` is not administrator?"""
+    managed = actor.pemdas_with(USER_MANAGER_ROLES)
+    return RoleAssignment.objects.filter(user_id=target.pk).exclude(pemda_id__in=managed).exists()
+
+
 def can_manage_user(actor_user, target: User) -> bool:
-    """May `actor_user` change `target` (as stored)? Platform accounts are off-limits to
-    pemda administrators, so that nobody edits their way into a superuser's account."""
+    """May `actor_user` manage the account `target` as stored (edit it, set its password,
+    reset its two-factor, deactivate it)?
+
+    Platform accounts are off-limits to pemda administrators, so that nobody edits their way
+    into a superuser's account; so is an account that also holds roles in another pemda, so
+    that one pemda's administrator cannot take over (e.g. by setting the password) an account
+    that acts in a pemda they do not administer."""
     actor = access.actor_for(actor_user)
     if actor.is_platform_admin:
         return True
-    if target.is_superuser or target.is_staff:
+    if not actor.is_authenticated or target.is_superuser or target.is_staff:
         return False
-    return access.can(actor_user, "change", target)
+    if not access.can(actor_user, "change", target):
+        return False
+    return not _holds_roles_elsewhere(actor, target)
+
+
+def can_grant_roles_to(actor_user, target: User) -> bool:
+    """May `actor_user` grant roles to `target`? Only in the target's home pemda, by that
+    pemda's administrator (or a platform administrator); never to a platform account.
+    Granting adds rights in the actor's own pemda only, so roles the target holds elsewhere
+    do not matter here."""
+    actor = access.actor_for(actor_user)
+    if actor.is_platform_admin:
+        return True
+    if not actor.is_authenticated or target.is_superuser or target.is_staff:
+        return False
+    return actor.has_pemda_role(target.pemda_id, USER_MANAGER_ROLES)
+
+
+def can_revoke_role(actor_user, assignment: RoleAssignment) -> bool:
+    """May `actor_user` revoke `assignment`? The administrator of the assignment's pemda (or a
+    platform administrator); never from a platform account. (Revoking one's own last
+    administrator role is refused by `role_revoke`, with its own message.)"""
+    actor = access.actor_for(actor_user)
+    if actor.is_platform_admin:
+        return True
+    if not actor.is_authenticated or assignment.user.is_superuser or assignment.user.is_staff:
+        return False
+    return access.can(actor_user, "delete", assignment)
 
 
 def _ensure_manageable(actor, target: User) -> None:
@@ -122,6 +162,9 @@ def user_create(
     )
     with refusals_logged(actor, "add", user, User), transaction.atomic():
         if pemda is None:
+            if access.actor_for(actor).is_platform_admin:
+                required = str(django_forms.Field.default_error_messages["required"])
+                raise KelolaError(_("Data tidak valid."), errors={"pemda": [required]})
             raise _forbidden(_("Akun Anda tidak terkait dengan pemda mana pun."))
         ensure(actor, "add", user)
         _check_agency(agency, pemda.pk)
@@ -257,7 +300,8 @@ def role_grant(
         if not actor_state.is_platform_admin:
             if stored_user.pemda_id != pemda_id:
                 raise _forbidden(_("Peran hanya dapat diberikan kepada pengguna pemda ini."))
-            _ensure_manageable(actor, stored_user)
+            if not can_grant_roles_to(actor, stored_user):
+                raise _forbidden()
         try:
             assignment.full_clean(exclude=["user", "pemda"])
         except ValidationError as exc:
@@ -296,7 +340,8 @@ def role_revoke(assignment: RoleAssignment, *, actor) -> None:
         ensure(actor, "delete", stored)
         actor_state = access.actor_for(actor)
         if not actor_state.is_platform_admin:
-            _ensure_manageable(actor, stored.user)
+            if not can_revoke_role(actor, stored):
+                raise _forbidden()
             if stored.user_id == getattr(actor, "pk", None) and stored.role == Role.PEMDA_ADMIN:
                 others = _is_current(
                     RoleAssignment.objects.filter(
@@ -314,18 +359,37 @@ def role_revoke(assignment: RoleAssignment, *, actor) -> None:
             stored.delete()
 
 
-def user_history(target: User):
-    """Audit entries about the account and about its role assignments, newest first."""
+def visible_roles_prefetch(reader):
+    """Prefetch of a user's role assignments limited to those `reader` may see (as
+    `visible_roles`), so that a role held in another pemda never shows up in lists."""
+    from django.db.models import Prefetch
+
+    return Prefetch(
+        "roles",
+        queryset=RoleAssignment.objects.visible_to(reader)
+        .select_related("user", "pemda", "agency")
+        .order_by("role"),
+        to_attr="visible_roles",
+    )
+
+
+def user_history(target: User, reader=None):
+    """Audit entries about the account and about its role assignments, newest first. With a
+    `reader` who is not a platform administrator, role assignments of a pemda where the reader
+    does not read users are left out (they would reveal another pemda's grants)."""
     from django.contrib.contenttypes.models import ContentType
 
     user_type = ContentType.objects.get_for_model(User)
     role_type = ContentType.objects.get_for_model(RoleAssignment)
+    about_roles = Q(content_type=role_type) & (
+        Q(changes__user_id__0=target.pk) | Q(changes__user_id__1=target.pk)
+    )
+    if reader is not None:
+        actor = access.actor_for(reader)
+        if not actor.is_platform_admin:
+            about_roles &= Q(pemda_id__in=actor.pemdas_with(USER_READER_ROLES))
     return (
-        AuditEntry.objects.filter(
-            Q(content_type=user_type, object_id=str(target.pk))
-            | Q(content_type=role_type)
-            & (Q(changes__user_id__0=target.pk) | Q(changes__user_id__1=target.pk))
-        )
+        AuditEntry.objects.filter(Q(content_type=user_type, object_id=str(target.pk)) | about_roles)
         .select_related("actor")
         .order_by("-id")
     )
@@ -386,7 +450,10 @@ class UserFilter(django_filters.FilterSet):
         )
 
     def with_role(self, queryset, name, value):
-        return queryset.filter(pk__in=RoleAssignment.objects.filter(role=value).values("user_id"))
+        # Only assignments the reader may see count (a role held in another pemda does not).
+        visible = RoleAssignment.objects.visible_to(self.request.user) if self.request else None
+        assignments = visible if visible is not None else RoleAssignment.objects.none()
+        return queryset.filter(pk__in=assignments.filter(role=value).values("user_id"))
 
 
 class RoleAssignmentFilter(django_filters.FilterSet):

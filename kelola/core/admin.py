@@ -76,6 +76,18 @@ class UserAdmin(DjangoUserAdmin):
             readonly += ["is_superuser", "is_staff", "groups", "user_permissions"]
         return readonly
 
+    @staticmethod
+    def _is_above(request, obj) -> bool:
+        """Is `obj` a superuser account while the acting staff member is not one? Then they
+        must neither change it (its password included) nor delete it."""
+        return obj is not None and obj.is_superuser and not request.user.is_superuser
+
+    def has_change_permission(self, request, obj=None):
+        return not self._is_above(request, obj) and super().has_change_permission(request, obj)
+
+    def has_delete_permission(self, request, obj=None):
+        return not self._is_above(request, obj) and super().has_delete_permission(request, obj)
+
 
 @admin.register(RoleAssignment)
 class RoleAssignmentAdmin(admin.ModelAdmin):

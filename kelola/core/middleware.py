@@ -33,6 +33,25 @@ class RequestIdMiddleware:
         return response
 
 
+class IndonesianFirstMiddleware:
+    """Bahasa Indonesia is the interface language unless the user chose another (X-6).
+
+    Many browsers in Indonesian offices announce English; the regulations' terms must still
+    greet them, so the browser's Accept-Language counts only after an explicit choice (the
+    language cookie set by the language switch).
+    """
+
+    def __init__(self, get_response):
+        self.get_response = get_response
+
+    def __call__(self, request):
+        from django.conf import settings
+
+        if settings.LANGUAGE_COOKIE_NAME not in request.COOKIES:
+            request.META.pop("HTTP_ACCEPT_LANGUAGE", None)
+        return self.get_response(request)
+
+
 class AuditContextMiddleware:
     """Attributes every change made while handling the request to its user and request id."""
 

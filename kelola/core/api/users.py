@@ -5,6 +5,7 @@ administrator writes; another pemda's rows answer 404."""
 from __future__ import annotations
 
 from django.utils.translation import gettext_lazy as _
+from drf_spectacular.utils import extend_schema_field
 from rest_framework import mixins, permissions, serializers, status, viewsets
 from rest_framework.decorators import action
 from rest_framework.response import Response
@@ -34,7 +35,7 @@ class UserRoleSerializer(serializers.ModelSerializer):
 
 
 class UserSerializer(ScopedModelSerializer):
-    roles = UserRoleSerializer(many=True, read_only=True)
+    roles = serializers.SerializerMethodField()
     two_factor = serializers.SerializerMethodField()
     password = serializers.CharField(write_only=True, required=False, style={"input_type": "password"})
     pemda = ScopedPrimaryKeyRelatedField(queryset=Pemda.objects.all(), required=False)
@@ -61,6 +62,16 @@ class UserSerializer(ScopedModelSerializer):
         read_only_fields = ["is_active", "last_login"]
         # Uniqueness and password rules are the service's, so UI and API answer alike.
         extra_kwargs = {"username": {"validators": []}}
+
+    @extend_schema_field(UserRoleSerializer(many=True))
+    def get_roles(self, obj):
+        """The account's role assignments the reader may see (never another pemda's)."""
+        rows = getattr(obj, "visible_roles", None)
+        if rows is None:
+            request = self.context.get("request")
+            reader = getattr(request, "user", None)
+            rows = RoleAssignment.objects.visible_to(reader).filter(user=obj).order_by("role")
+        return UserRoleSerializer(rows, many=True).data
 
     def get_two_factor(self, obj) -> dict:
         state = two_factor_state(obj)
@@ -99,7 +110,7 @@ class UserViewSet(
     ordering_fields = ["username", "full_name", "last_login"]
 
     def get_queryset(self):
-        return super().get_queryset().prefetch_related("roles")
+        return super().get_queryset().prefetch_related(accounts.visible_roles_prefetch(self.request.user))
 
     def perform_create(self, serializer):
         data = dict(serializer.validated_data)

@@ -159,3 +159,23 @@ class TestAuditLogPage:
     def test_api(self, world, api_for):
         assert api_for(world.users["auditor"]).get("/api/v1/audit-entries/").json()["count"] > 0
         assert api_for(world.users["agency_operator"]).get("/api/v1/audit-entries/").json()["count"] == 0
+
+
+def test_staff_without_superuser_cannot_touch_a_superuser_account(world, client_for):
+    staff = User.objects.create_user("dukungan", password="x-Sukamaju-2026", is_staff=True)
+    staff.user_permissions.add(
+        *Permission.objects.filter(codename__in=["change_user", "view_user", "delete_user"])
+    )
+    client = client_for(User.objects.get(pk=staff.pk))
+    target = world.superuser
+    before = User.objects.get(pk=target.pk).password
+    response = client.post(
+        f"/admin/core/user/{target.pk}/password/",
+        {"password1": "Ambil-Alih-2026!", "password2": "Ambil-Alih-2026!"},
+    )
+    assert response.status_code == 403
+    assert client.post(f"/admin/core/user/{target.pk}/delete/", {"post": "yes"}).status_code == 403
+    assert User.objects.get(pk=target.pk).password == before
+    # An ordinary account stays editable for support staff.
+    ordinary = world.users["reviewer"]
+    assert client.get(f"/admin/core/user/{ordinary.pk}/change/").status_code == 200

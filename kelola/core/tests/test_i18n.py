@@ -79,3 +79,9 @@ def test_pages_speak_english_when_chosen(client):
     client.post("/i18n/setlang/", {"language": "en", "next": "/akun/masuk/"})
     page = client.get("/akun/masuk/").content.decode()
     assert "Sign in" in page and "Username" in page and 'lang="en"' in page
+
+
+@pytest.mark.django_db
+def test_indonesian_even_when_the_browser_asks_for_english(client):
+    page = client.get("/akun/masuk/", HTTP_ACCEPT_LANGUAGE="en-US,en;q=0.9").content.decode()
+    assert 'lang="id"' in page and "Masuk" in page

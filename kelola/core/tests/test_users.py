@@ -714,3 +714,159 @@ class TestRoleAssignmentsApi:
         own = api_for(admin).delete(f"{self.URL}{admin.roles.get().pk}/")
         assert own.status_code == 403 and own.json()["code"] == "forbidden"
         assert snapshot() == before
+
+
+class TestAccountsActingInAnotherPemda:
+    """An account of pemda A that also holds a role in pemda B: A's administrator must not take
+    it over (password, two-factor, contact details, deactivation), since that would give A's
+    administrator a foothold in B; B's administrator still revokes B's role."""
+
+    @pytest.fixture
+    def dual(self, world):
+        target = world.users["reviewer"]  # home pemda A
+        RoleAssignment.objects.create(user=target, role=Role.PEMDA_ADMIN, pemda=world.other_pemda)
+        return target
+
+    def test_home_admin_cannot_take_over(self, world, dual):
+        from django_otp.plugins.otp_totp.models import TOTPDevice
+
+        from kelola.core.twofactor import two_factor_reset
+
+        TOTPDevice.objects.create(user=dual, name="HP", confirmed=True)
+        admin = world.users["pemda_admin"]
+        assert not accounts.can_manage_user(admin, dual)
+        refused(lambda: accounts.user_set_password(dual, actor=admin, password=NEW_PASSWORD))
+        refused(lambda: accounts.user_update(dual, actor=admin, full_name="X"))
+        refused(lambda: accounts.user_deactivate(dual, actor=admin))
+        refused(lambda: two_factor_reset(dual, actor=admin))
+        dual.refresh_from_db()
+        assert dual.check_password(PASSWORD) and TOTPDevice.objects.filter(user=dual).exists()
+        assert AuditEntry.objects.filter(action="refused", actor=admin).count() == 4
+
+    def test_future_dated_role_elsewhere_counts_too(self, world):
+        target = world.users["helpdesk"]
+        RoleAssignment.objects.create(
+            user=target,
+            role=Role.GCIO,
+            pemda=world.other_pemda,
+            valid_from=datetime.date.today() + datetime.timedelta(days=30),
+        )
+        refused(
+            lambda: accounts.user_set_password(
+                target, actor=world.users["pemda_admin"], password=NEW_PASSWORD
+            )
+        )
+
+    def test_roles_in_the_home_pemda_are_still_granted_and_revoked(self, world, dual):
+        admin = world.users["pemda_admin"]
+        extra = accounts.role_grant(actor=admin, user=dual, role=Role.HELPDESK)
+        accounts.role_revoke(extra, actor=admin)
+        # But not the role held in the other pemda.
+        refused(lambda: accounts.role_revoke(dual.roles.get(pemda=world.other_pemda), actor=admin))
+
+    def test_the_other_pemdas_admin_revokes_its_own_role(self, world, dual):
+        foreign = dual.roles.get(pemda=world.other_pemda)
+        accounts.role_revoke(foreign, actor=world.other_pemda_admin)
+        assert not RoleAssignment.objects.filter(pk=foreign.pk).exists()
+        # ...and may not manage the account itself, nor grant it roles in their pemda.
+        refused(
+            lambda: accounts.user_set_password(dual, actor=world.other_pemda_admin, password=NEW_PASSWORD),
+        )
+        refused(
+            lambda: accounts.role_grant(
+                actor=world.other_pemda_admin, user=dual, role=Role.REVIEWER, pemda=world.other_pemda
+            )
+        )
+
+    def test_superuser_manages_it(self, world, dual):
+        accounts.user_set_password(dual, actor=world.superuser, password=NEW_PASSWORD)
+        dual.refresh_from_db()
+        assert dual.check_password(NEW_PASSWORD)
+
+    def test_pages(self, world, client_for, dual):
+        client = client_for(world.users["pemda_admin"])
+        page = client.get(f"/pengguna/{dual.pk}/").content.decode()
+        assert f"/pengguna/{dual.pk}/kata-sandi/" not in page
+        assert f"/pengguna/{dual.pk}/peran/tambah/" in page  # granting in the home pemda stays
+        foreign = dual.roles.get(pemda=world.other_pemda)
+        own = dual.roles.get(pemda=world.pemda)
+        assert f"/peran/{foreign.pk}/cabut/" not in page and f"/peran/{own.pk}/cabut/" in page
+        before = snapshot()
+        posted = client.post(
+            f"/pengguna/{dual.pk}/kata-sandi/", {"password1": NEW_PASSWORD, "password2": NEW_PASSWORD}
+        )
+        assert posted.status_code == 403
+        assert client.post(f"/pengguna/{dual.pk}/nonaktifkan/").status_code == 403
+        assert client.post(f"/pengguna/{dual.pk}/peran/{foreign.pk}/cabut/").status_code == 404
+        assert snapshot() == before
+        dual.refresh_from_db()
+        assert dual.check_password(PASSWORD)
+
+    def test_api(self, world, api_for, dual):
+        api = api_for(world.users["pemda_admin"])
+        before = snapshot()
+        patched = api.patch(f"/api/v1/users/{dual.pk}/", {"full_name": "X"})
+        assert patched.status_code == 403 and patched.json()["code"] == "forbidden"
+        assert api.post(f"/api/v1/users/{dual.pk}/deactivate/").status_code == 403
+        assert api.post(f"/api/v1/users/{dual.pk}/reset-two-factor/").status_code == 403
+        foreign = dual.roles.get(pemda=world.other_pemda)
+        assert api.delete(f"/api/v1/role-assignments/{foreign.pk}/").status_code == 404
+        assert snapshot() == before
+        revoked = api_for(world.other_pemda_admin).delete(f"/api/v1/role-assignments/{foreign.pk}/")
+        assert revoked.status_code == 204
+
+    def test_roles_in_the_other_pemda_are_not_shown(self, world, client_for, api_for, dual):
+        client = client_for(world.users["pemda_admin"])
+        detail = client.get(f"/pengguna/{dual.pk}/").content.decode()
+        assert "Reviewer Dinas" in detail and "Kabupaten Lain" not in detail
+        listed = client.get("/pengguna/", {"q": "reviewer"}).content.decode()
+        start = listed.index(f'href="/pengguna/{dual.pk}/"')
+        row = listed[start : listed.index("</tr>", start)]
+        assert "Reviewer Dinas" in row and "Administrator Pemda" not in row
+        # The role filter counts only this pemda's assignments.
+        admins = client.get("/pengguna/", {"role": "pemda_admin"}).content.decode()
+        assert f'href="/pengguna/{dual.pk}/"' not in admins
+        api = api_for(world.users["pemda_admin"])
+        body = api.get(f"/api/v1/users/{dual.pk}/").json()
+        assert [r["role"] for r in body["roles"]] == ["reviewer"]
+        listed = api.get("/api/v1/users/", {"q": "reviewer"}).json()["results"]
+        assert [r["role"] for r in listed[0]["roles"]] == ["reviewer"]
+        assert dual.pk not in [
+            u["id"] for u in api.get("/api/v1/users/", {"role": "pemda_admin"}).json()["results"]
+        ]
+        # Nor in the history tab, once granted through the service.
+        foreign = accounts.role_grant(
+            actor=world.superuser, user=dual, role=Role.GCIO, pemda=world.other_pemda
+        )
+        assert AuditEntry.objects.filter(action="create", object_id=str(foreign.pk)).exists()
+        history = client.get(f"/pengguna/{dual.pk}/").content.decode()
+        assert "gcio" not in history.lower()
+        assert "GCIO" in client_for(world.superuser).get(f"/pengguna/{dual.pk}/").content.decode()
+        # A superuser sees both.
+        every = api_for(world.superuser).get(f"/api/v1/users/{dual.pk}/").json()["roles"]
+        assert {r["role"] for r in every} == {"reviewer", "pemda_admin", "gcio"}
+
+
+def test_superuser_api_create_without_pemda_is_a_field_error(world, api_for):
+    response = api_for(world.superuser).post("/api/v1/users/", {"username": "budi", "password": NEW_PASSWORD})
+    assert response.status_code == 400 and "pemda" in response.json()["errors"]
+    created = api_for(world.superuser).post(
+        "/api/v1/users/", {"username": "budi", "password": NEW_PASSWORD, "pemda": world.other_pemda.pk}
+    )
+    assert created.status_code == 201 and created.json()["pemda"] == world.other_pemda.pk
+
+
+def test_deactivation_and_new_password_end_open_sessions(world, client_for):
+    from django.test import Client
+
+    target = world.users["reviewer"]
+    helpdesk = world.users["helpdesk"]
+    session_a = client_for(target)
+    session_b = Client()
+    session_b.force_login(helpdesk)
+    assert session_a.get("/").status_code == 200 and session_b.get("/").status_code == 200
+    admin = world.users["pemda_admin"]
+    accounts.user_deactivate(target, actor=admin)
+    assert session_a.get("/")["Location"].startswith("/akun/masuk/")
+    accounts.user_set_password(helpdesk, actor=admin, password=NEW_PASSWORD)
+    assert session_b.get("/")["Location"].startswith("/akun/masuk/")

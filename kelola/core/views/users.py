@@ -56,6 +56,12 @@ class UserObjectMixin(UserReaderRequiredMixin, ObjectMixin):
             raise PermissionDenied(_("Anda tidak berwenang melakukan tindakan ini."))
         return target
 
+    def get_grantable_target(self) -> User:
+        target = self.get_target()
+        if not accounts.can_grant_roles_to(self.request.user, target):
+            raise PermissionDenied(_("Anda tidak berwenang melakukan tindakan ini."))
+        return target
+
 
 def _detail_url(user_pk) -> str:
     return reverse("core:user_detail", args=[user_pk])
@@ -152,7 +158,7 @@ class RoleGrantForm(ScopedModelForm):
 
 
 def _roles_of(user) -> str:
-    return ", ".join(str(a.get_role_display()) for a in user.roles.all())
+    return ", ".join(str(a.get_role_display()) for a in user.visible_roles)
 
 
 class UserListView(UserReaderRequiredMixin, RegisterListView):
@@ -175,7 +181,9 @@ class UserListView(UserReaderRequiredMixin, RegisterListView):
     )
 
     def get_base_queryset(self):
-        return super().get_base_queryset().prefetch_related("roles")
+        return (
+            super().get_base_queryset().prefetch_related(accounts.visible_roles_prefetch(self.request.user))
+        )
 
     def can_create(self) -> bool:
         return accounts.managed_pemdas(self.request.user).exists()
@@ -200,13 +208,21 @@ class UserDetailView(UserObjectMixin, RegisterDetailView):
         obj = self.object
         user = self.request.user
         can_manage = accounts.can_manage_user(user, obj)
+        assignments = list(
+            RoleAssignment.objects.visible_to(user)
+            .filter(user=obj)
+            .select_related("user", "pemda", "agency")
+            .order_by("role")
+        )
         context.update(
             can_change=can_manage,
             can_manage=can_manage,
+            can_grant=accounts.can_grant_roles_to(user, obj),
+            revocable={a.pk for a in assignments if accounts.can_revoke_role(user, a)},
             is_self=obj.pk == user.pk,
-            assignments=obj.roles.select_related("pemda", "agency").order_by("role"),
+            assignments=assignments,
             two_factor=two_factor_state(obj),
-            history=accounts.user_history(obj)[:200],
+            history=accounts.user_history(obj, reader=user)[:200],
         )
         return context
 
@@ -305,7 +321,7 @@ class RoleGrantView(UserObjectMixin, ServiceFormView):
     title = gettext_lazy("Berikan peran")
 
     def get_initial_object(self):
-        self.target = self.get_manageable_target()
+        self.target = self.get_grantable_target()
         return RoleAssignment(user=self.target, pemda_id=self.target.pemda_id)
 
     def perform(self, form):
@@ -334,7 +350,7 @@ class RoleRevokeView(UserReaderRequiredMixin, View):
             user_id=self.kwargs["pk"],
         )
         user = self.request.user
-        if not access.can(user, "delete", assignment) or not accounts.can_manage_user(user, assignment.user):
+        if not accounts.can_revoke_role(user, assignment):
             raise PermissionDenied(_("Anda tidak berwenang melakukan tindakan ini."))
         return assignment
 
