@@ -51,7 +51,8 @@ class AgencyListView(CreateButtonMixin, RegisterListView):
         Column("kind", gettext_lazy("Jenis"), order_by="kind"),
         Column("parent", gettext_lazy("Induk")),
         Column("it_self_reliant", gettext_lazy("Mandiri TIK")),
-        Column("pemda", gettext_lazy("Pemda"), order_by="pemda__name"),
+        # Most users work in one pemda; the column is exported, not shown.
+        Column("pemda", gettext_lazy("Pemda"), export_only=True),
         Column("subdomain", gettext_lazy("Sub-domain"), export_only=True),
         Column("email", gettext_lazy("E-mail"), export_only=True),
         Column("phone", gettext_lazy("Telepon"), export_only=True),
