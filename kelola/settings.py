@@ -272,6 +272,12 @@ CONTENT_SECURITY_POLICY = {
 
 # Security for production (manage.py check --deploy is clean when DEBUG is off and HTTPS is on).
 SECURE_HTTPS = env_bool("KELOLA_HTTPS", False)
+if SECURE_HTTPS and not DEBUG and SECRET_KEY == _DEV_SECRET:
+    from django.core.exceptions import ImproperlyConfigured
+
+    raise ImproperlyConfigured(
+        "SECRET_KEY is the built-in development key: set SECRET_KEY to 50+ random characters in production."
+    )
 SESSION_COOKIE_SECURE = SECURE_HTTPS
 CSRF_COOKIE_SECURE = SECURE_HTTPS
 SECURE_SSL_REDIRECT = SECURE_HTTPS and env_bool("KELOLA_SSL_REDIRECT", True)

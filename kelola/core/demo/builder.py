@@ -9,10 +9,11 @@ from dataclasses import dataclass, field
 
 from django.contrib.auth.hashers import make_password
 from django.db import transaction
+from django.urls import reverse
 from django.utils import timezone
 
 from kelola.core.audit import audit_context
-from kelola.core.models import Agency, Pemda, RoleAssignment, User
+from kelola.core.models import Agency, Notification, Pemda, RoleAssignment, User
 from kelola.core.roles import AGENCY_ROLES
 from kelola.organizations.models import (
     Decree,
@@ -100,7 +101,11 @@ def build(*, today: datetime.date | None = None) -> DemoResult:
         decrees = _decrees(city, agencies, today, result)
         _bodies(city, decrees, people, today, result)
         _technicians(agencies, people, today, result)
-    _assessments(city, agencies, decrees, result)
+    # Outside the transaction above: the workflow notifies after each step's own commit.
+    with audit_context(comment="demo"):
+        _assessments(city, agencies, decrees, result)
+    with transaction.atomic():
+        _notifications(city, result)
     return result
 
 
@@ -213,13 +218,14 @@ def _decrees(pemda, agencies, today, result) -> dict[str, Decree]:
     }
     decrees = {}
     for key, (number, subject) in specs.items():
+        # Looked up by subject: the numbers carry the year the demo was first loaded.
         decree, created = Decree.objects.get_or_create(
             pemda=pemda,
-            number=number,
+            subject=subject,
             defaults=dict(
+                number=number,
                 kind="head_decree",
                 date=datetime.date(year if str(year) in number else year - 1, 3, 15),
-                subject=subject,
                 decides=f"Menetapkan {subject.lower()} beserta tugas dan susunan keanggotaannya.",
                 signed_by="Walikota Sukamaju",
                 effective_from=datetime.date(year - 1, 1, 1),
@@ -296,7 +302,17 @@ def _assessments(city, agencies, decrees, result) -> None:
         has_built_systems=True,
         built_systems_evidence="Membangun dan mengelola aplikasi SIMPUS dan e-Posyandu.",
     )
-    plan = [("Dinkes", ["propose", "approve", "activate"]), ("Bapenda", ["propose"]), ("Disdukcapil", [])]
+    plan = [
+        ("Dinkes", ["propose", "approve", "activate"]),
+        ("RSUD", ["propose", "approve"]),
+        ("Bapenda", ["propose"]),
+        ("Disdukcapil", []),
+    ]
+    comments = {
+        "propose": "Data demo: memenuhi kedua kriteria, diusulkan ke Walikota.",
+        "approve": "Data demo: disetujui, SK penetapan disiapkan.",
+        "activate": "Data demo: SK penetapan telah ditandatangani.",
+    }
     for short, steps in plan:
         agency = agencies[short]
         if SelfRelianceAssessment.objects.filter(agency=agency).exists():
@@ -311,5 +327,38 @@ def _assessments(city, agencies, decrees, result) -> None:
                 step,
                 actor=actor,
                 decree=decree,
-                comment="Memenuhi kedua kriteria." if step != "activate" else "",
+                comment=comments[step],
             )
+
+
+def _notifications(city, result) -> None:
+    """A few unread messages in the inbox (in-app only: the demo sends no e-mail)."""
+    if Notification.objects.filter(kind="demo").exists():
+        return
+    without = sorted(data.WITHOUT_TECHNICIAN)
+    messages = [
+        (
+            ["gcio", "admin.pemda"],
+            "Selamat datang di Kelola",
+            "Ini data demo Kota Sukamaju. Semua akun demo memakai kata sandi yang sama.",
+            reverse("core:home"),
+        ),
+        (
+            ["gcio", "helpdesk"],
+            f"{len(without)} perangkat daerah belum menunjuk teknisi tier 1",
+            "Belum menunjuk: " + ", ".join(without) + ".",
+            reverse("organizations:technician_coverage"),
+        ),
+        (
+            ["operator.kesehatan", "operator.pendidikan"],
+            "Lengkapi data pegawai dan teknisi perangkat daerah Anda",
+            "Periksa kembali daftar pegawai, jabatan, dan teknisi tier 1 sebelum evaluasi SPBE.",
+            reverse("organizations:person_list"),
+        ),
+    ]
+    for usernames, title, body, url in messages:
+        for user in User.objects.filter(username__in=usernames):
+            Notification.objects.create(
+                recipient=user, pemda=city, kind="demo", title=title, body=body, url=url
+            )
+            result.count("notification", True)
