@@ -6,6 +6,8 @@ HOST ?= 127.0.0.1
 PORT ?= 8000
 AREA ?=
 PYTEST_ARGS ?=
+# Parallel test processes (pytest-xdist); PYTEST_WORKERS=0 runs in one process.
+PYTEST_WORKERS ?= 2
 
 .PHONY: run setup install assets locale static migrate demo serve test lint format bench clean
 
@@ -36,7 +38,7 @@ migrate: install
 	$(PY) manage.py migrate --noinput -v0
 
 demo: install
-	$(PY) manage.py demo
+	$(PY) manage.py demo --url http://$(HOST):$(PORT)/
 
 serve:
 	@echo "Kelola: http://$(HOST):$(PORT)/  (Ctrl+C to stop)"
@@ -45,8 +47,9 @@ serve:
 	$(VENV)/bin/gunicorn kelola.wsgi --bind $(HOST):$(PORT) --workers 2 --threads 4 --access-logfile - --log-level warning
 
 test: install assets locale
+	@mkdir -p $${KELOLA_VAR_DIR:-var}/staticfiles  # WhiteNoise warns on every request without it; tests find static files themselves
 	$(PY) manage.py makemigrations --check --dry-run -v0
-	$(PY) -m pytest -n 2 $(PYTEST_ARGS)
+	$(PY) -m pytest -n $(PYTEST_WORKERS) $(PYTEST_ARGS)
 
 lint: install
 	$(VENV)/bin/ruff check .
@@ -56,7 +59,7 @@ format: install
 	$(VENV)/bin/ruff format .
 	$(VENV)/bin/ruff check --fix .
 
-bench: install assets static
+bench: install assets locale
 	$(PY) bench/run.py $(AREA)
 
 clean:

@@ -22,6 +22,7 @@ class TestLoginPage:
         assert 'lang="id"' in page
         for text in ("Nama pengguna", "Kata sandi", "Masuk"):
             assert text in page
+        assert "<title>Masuk · Kelola</title>" in page and "testserver" not in page
 
     def test_english_switch(self, client):
         client.post("/i18n/setlang/", {"language": "en", "next": LOGIN})

@@ -18,6 +18,12 @@ class TestRegisterList:
         assert "Dinas Pendidikan" in page
         assert "Dinas Kominfo Kabupaten Lain" not in page
 
+    def test_yes_no_filters_offer_their_choices(self, world, client_for):
+        page = client_for(world.users["gcio"]).get(LIST_URL, {"it_self_reliant": "false"}).content.decode()
+        select = page.split('name="it_self_reliant"', 1)[1].split("</select>", 1)[0]
+        assert 'value="">Semua' in select and 'value="true">Ya' in select
+        assert 'value="false" selected>Tidak' in select
+
     def test_search_and_filter(self, world, client_for):
         client = client_for(world.users["gcio"])
         page = client.get(LIST_URL, {"q": "pendidikan"}).content.decode()

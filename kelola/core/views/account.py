@@ -9,6 +9,7 @@ from urllib.parse import urlencode
 
 import segno
 from django import forms
+from django.conf import settings
 from django.contrib import messages
 from django.contrib.auth import views as auth_views
 from django.contrib.auth.decorators import login_required
@@ -31,7 +32,8 @@ from kelola.core.twofactor import two_factor_disable as two_factor_disable_servi
 class LoginView(auth_views.LoginView):
     template_name = "registration/login.html"
     redirect_authenticated_user = True
-    extra_context = {"title": gettext_lazy("Masuk")}
+    # Django's LoginView would otherwise put the host name in `site_name`.
+    extra_context = {"title": gettext_lazy("Masuk"), "site_name": settings.KELOLA_SITE_NAME}
 
 
 class PasswordChangeView(auth_views.PasswordChangeView):
