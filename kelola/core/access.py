@@ -44,6 +44,8 @@ class Actor:
     is_platform_admin: bool = False
     pemda_roles: dict[int, frozenset[str]] = field(default_factory=dict)
     agency_assignments: list[tuple[str, int, int]] = field(default_factory=list)  # (role, pemda, agency)
+    #: Pemda (among the actor's) that require two-factor of their IT-office staff.
+    two_factor_pemdas: frozenset[int] = frozenset()
 
     @classmethod
     def for_user(cls, user) -> Actor:
@@ -61,9 +63,12 @@ class Actor:
             RoleAssignment.objects.filter(user=user, pemda__is_active=True)
             .filter(Q(valid_from__isnull=True) | Q(valid_from__lte=today))
             .filter(Q(valid_until__isnull=True) | Q(valid_until__gte=today))
-            .values_list("role", "pemda_id", "agency_id")
+            .values_list("role", "pemda_id", "agency_id", "pemda__requires_two_factor")
         )
-        for role, pemda_id, agency_id in rows:
+        two_factor_pemdas = set()
+        for role, pemda_id, agency_id, pemda_requires_two_factor in rows:
+            if pemda_requires_two_factor:
+                two_factor_pemdas.add(pemda_id)
             if agency_id is None:
                 pemda_roles.setdefault(pemda_id, set()).add(role)
             else:
@@ -73,6 +78,7 @@ class Actor:
             is_platform_admin=bool(user.is_superuser and user.is_active),
             pemda_roles={k: frozenset(v) for k, v in pemda_roles.items()},
             agency_assignments=agency_assignments,
+            two_factor_pemdas=frozenset(two_factor_pemdas),
         )
         user._kelola_actor = actor
         return actor

@@ -38,12 +38,12 @@ def kelola(request):
     menu = []
     for section, entries in NAVIGATION:
         items = [
-            {"label": label, "url": _url(url_name), "active": request.path.startswith(_url(url_name))}
+            {"label": str(label), "url": _url(url_name), "active": request.path.startswith(_url(url_name))}
             for label, url_name, allowed in entries
             if allowed is None or allowed(user)
         ]
         if items:
-            menu.append({"label": section, "items": items})
+            menu.append({"label": str(section), "items": items})
     return {
         "site_name": settings.KELOLA_SITE_NAME,
         "navigation": menu,

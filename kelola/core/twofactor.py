@@ -26,17 +26,28 @@ def two_factor_state(user) -> TwoFactorState:
         return cached
     actor = actor_for(user)
     it_pemdas = actor.pemdas_with(IT_OFFICE_ROLES)
-    offered = bool(it_pemdas) or user.is_superuser
-    required = False
-    if it_pemdas:
-        from kelola.core.models import Pemda
-
-        required = Pemda.objects.filter(pk__in=it_pemdas, requires_two_factor=True).exists()
     state = TwoFactorState(
-        offered=offered, required=required, configured=user_has_device(user, confirmed=True)
+        offered=bool(it_pemdas) or user.is_superuser,
+        required=bool(it_pemdas & actor.two_factor_pemdas),
+        configured=_has_confirmed_device(user),
     )
     user._kelola_two_factor = state
     return state
+
+
+def _has_confirmed_device(user) -> bool:
+    # A session verified with a device has one (django-otp loaded it from the session), so
+    # the common case of an authenticated, verified user costs no query.
+    is_verified = getattr(user, "is_verified", None)
+    if is_verified is not None and is_verified():
+        return True
+    from django_otp.plugins.otp_static.models import StaticDevice
+    from django_otp.plugins.otp_totp.models import TOTPDevice
+
+    if not user.pk:
+        return user_has_device(user, confirmed=True)
+    confirmed = TOTPDevice.objects.filter(user=user, confirmed=True).values_list("pk")
+    return confirmed.union(StaticDevice.objects.filter(user=user, confirmed=True).values_list("pk")).exists()
 
 
 def clear_cached_state(user) -> None:

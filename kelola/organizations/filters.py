@@ -3,41 +3,19 @@
 from __future__ import annotations
 
 import django_filters
-from django.db.models import Q
 from django.utils.translation import gettext_lazy as _
 
 from kelola.core.choices import AgencyKind, Classification
+from kelola.core.filters import SearchFilterSet, visible_choices
 from kelola.core.models import Agency, Pemda
 
 from .choices import AssessmentStatus, BodyKind, DecreeKind, EmploymentKind
 from .models import Decree, GoverningBody, Person, Position, SelfRelianceAssessment, TierOneTechnician
 
 
-def _visible(model):
-    """Choices of a related filter narrowed to what the requesting user may see."""
-
-    def queryset(request):
-        if request is None:
-            return model.objects.none()
-        return model.objects.visible_to(request.user)
-
-    return queryset
-
-
-class SearchFilterSet(django_filters.FilterSet):
-    q = django_filters.CharFilter(method="search", label=_("Cari"))
-    search_fields: tuple[str, ...] = ()
-
-    def search(self, queryset, name, value):
-        condition = Q()
-        for field in self.search_fields:
-            condition |= Q(**{f"{field}__icontains": value})
-        return queryset.filter(condition)
-
-
 class AgencyFilter(SearchFilterSet):
     search_fields = ("name", "short_name", "code")
-    pemda = django_filters.ModelChoiceFilter(queryset=_visible(Pemda), label=_("Pemda"))
+    pemda = django_filters.ModelChoiceFilter(queryset=visible_choices(Pemda), label=_("Pemda"))
     kind = django_filters.ChoiceFilter(choices=AgencyKind.choices, label=_("Jenis"))
     it_self_reliant = django_filters.BooleanFilter(label=_("Mandiri TIK"))
     is_active = django_filters.BooleanFilter(label=_("Aktif"))
@@ -57,7 +35,7 @@ class TechnicianCoverageFilter(AgencyFilter):
 
 
 class AgencyScopedFilter(SearchFilterSet):
-    agency = django_filters.ModelChoiceFilter(queryset=_visible(Agency), label=_("Perangkat daerah"))
+    agency = django_filters.ModelChoiceFilter(queryset=visible_choices(Agency), label=_("Perangkat daerah"))
 
 
 class PersonFilter(AgencyScopedFilter):

@@ -10,12 +10,12 @@ from __future__ import annotations
 from django.conf import settings
 from django.core.exceptions import ValidationError
 from django.db import models
-from django.urls import reverse
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
 from kelola.core.choices import Classification
 from kelola.core.models import AgencyModel, TenantModel
+from kelola.core.urlcache import detail_url
 
 from .choices import AssessmentStatus, BodyKind, DecreeKind, EmploymentKind, MemberRole
 
@@ -66,7 +66,7 @@ class Person(AgencyModel):
         return self.full_name
 
     def get_absolute_url(self) -> str:
-        return reverse("organizations:person_detail", args=[self.pk])
+        return detail_url("organizations:person_detail", self.pk)
 
 
 class Position(AgencyModel):
@@ -102,7 +102,7 @@ class Position(AgencyModel):
             raise ValidationError({"holder": _("Pejabat harus pegawai perangkat daerah yang sama.")})
 
     def get_absolute_url(self) -> str:
-        return reverse("organizations:position_detail", args=[self.pk])
+        return detail_url("organizations:position_detail", self.pk)
 
 
 class Decree(TenantModel):
@@ -165,7 +165,7 @@ class Decree(TenantModel):
             raise ValidationError(errors)
 
     def get_absolute_url(self) -> str:
-        return reverse("organizations:decree_detail", args=[self.pk])
+        return detail_url("organizations:decree_detail", self.pk)
 
 
 class GoverningBody(TenantModel):
@@ -198,7 +198,7 @@ class GoverningBody(TenantModel):
             raise ValidationError({"decree": _("SK harus berasal dari pemda yang sama.")})
 
     def get_absolute_url(self) -> str:
-        return reverse("organizations:body_detail", args=[self.pk])
+        return detail_url("organizations:body_detail", self.pk)
 
 
 class Membership(TenantModel):
@@ -272,7 +272,7 @@ class TierOneTechnician(AgencyModel):
         return f"{self.person} ({self.agency})"
 
     def get_absolute_url(self) -> str:
-        return reverse("organizations:technician_detail", args=[self.pk])
+        return detail_url("organizations:technician_detail", self.pk)
 
     @property
     def is_current(self) -> bool:
@@ -368,7 +368,7 @@ class SelfRelianceAssessment(AgencyModel):
         return _("Mandiri TIK: %(agency)s") % {"agency": self.agency}
 
     def get_absolute_url(self) -> str:
-        return reverse("organizations:assessment_detail", args=[self.pk])
+        return detail_url("organizations:assessment_detail", self.pk)
 
     @property
     def meets_criteria(self) -> bool:

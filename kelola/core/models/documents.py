@@ -97,9 +97,9 @@ class Document(TenantModel):
         return f"{self.title} (v{self.version})"
 
     def get_absolute_url(self) -> str:
-        from django.urls import reverse
+        from kelola.core.urlcache import detail_url
 
-        return reverse("core:document_detail", args=[self.pk])
+        return detail_url("core:document_detail", self.pk)
 
 
 class LetterKind(models.TextChoices):
@@ -189,6 +189,6 @@ class Letter(TenantModel):
         return f"{self.number} — {self.subject}"
 
     def get_absolute_url(self) -> str:
-        from django.urls import reverse
+        from kelola.core.urlcache import detail_url
 
-        return reverse("core:letter_detail", args=[self.pk])
+        return detail_url("core:letter_detail", self.pk)

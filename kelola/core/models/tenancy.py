@@ -67,9 +67,9 @@ class Pemda(KelolaModel):
         return self.name
 
     def get_absolute_url(self) -> str:
-        from django.urls import reverse
+        from kelola.core.urlcache import detail_url
 
-        return reverse("organizations:pemda_detail", args=[self.pk])
+        return detail_url("organizations:pemda_detail", self.pk)
 
     def clean(self):
         if self.province_id and self.kind == PemdaKind.PROVINCE:
@@ -142,9 +142,9 @@ class Agency(KelolaModel):
             raise ValidationError(errors)
 
     def get_absolute_url(self) -> str:
-        from django.urls import reverse
+        from kelola.core.urlcache import detail_url
 
-        return reverse("organizations:agency_detail", args=[self.pk])
+        return detail_url("organizations:agency_detail", self.pk)
 
     def compute_path(self) -> str:
         prefix = self.parent.path if self.parent_id else "/"

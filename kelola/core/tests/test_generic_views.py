@@ -148,3 +148,40 @@ def test_query_count_stays_flat_as_rows_grow(world, client_for, url):
             pemda=world.pemda, name=f"Badan Uji {i}", parent=world.health if i % 2 else None
         )
     assert queries() == few
+
+
+@pytest.mark.django_db
+class TestListRendering:
+    def test_cells_are_escaped_and_choice_labels_translated(self, world, client_for):
+        Agency.objects.create(pemda=world.pemda, name="<script>alert(1)</script> Badan", kind="unit")
+        page = client_for(world.users["gcio"]).get(LIST_URL, {"q": "alert"}).content.decode()
+        assert "<script>alert(1)</script>" not in page
+        assert "&lt;script&gt;alert(1)&lt;/script&gt; Badan" in page
+        assert "<td>Unit/Bagian/UPT</td>" in page.split("<tbody>", 1)[1]
+
+    def test_pemda_filter_is_offered_only_to_users_of_several_pemda(self, world, client_for):
+        single = client_for(world.users["gcio"]).get(LIST_URL).content.decode()
+        assert 'name="pemda"' not in single
+        several = client_for(world.superuser).get(LIST_URL).content.decode()
+        assert 'name="pemda"' in several
+
+
+def test_detail_url_matches_reverse_and_follows_the_urlconf(settings):
+    from django.urls import reverse
+
+    from kelola.core.urlcache import detail_url
+
+    for pk in (1, 42, 123456):
+        assert detail_url("organizations:agency_detail", pk) == reverse(
+            "organizations:agency_detail", args=[pk]
+        )
+    text_pk = reverse("organizations:agency_detail", args=["7"])
+    assert detail_url("organizations:agency_detail", "7") == text_pk
+    settings.FORCE_SCRIPT_NAME = "/kelola/"
+    from django.urls import set_script_prefix
+
+    set_script_prefix("/kelola/")
+    try:
+        assert detail_url("organizations:agency_detail", 5).startswith("/kelola/")
+    finally:
+        set_script_prefix("/")

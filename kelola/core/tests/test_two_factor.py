@@ -298,3 +298,22 @@ class TestResetByAdministrator:
         assert TOTPDevice.objects.filter(user=target).exists()
         response = api_for(world.users["pemda_admin"]).post(url)
         assert response.status_code == 200 and response.json()["two_factor"]["configured"] is False
+
+
+def test_state_costs_one_query_for_an_unverified_user_and_none_for_a_verified_one(
+    world, django_assert_num_queries
+):
+    user = world.users["gcio"]
+    require_two_factor(world.pemda)
+    from kelola.core.access import actor_for
+
+    actor_for(user)  # the actor is resolved once per request, shared with every read
+    with django_assert_num_queries(1):
+        state = two_factor_state(user)
+    assert state.required and not state.configured
+    confirmed_device(user)
+    verified = type(user).objects.get(pk=user.pk)
+    verified.is_verified = lambda: True
+    actor_for(verified)
+    with django_assert_num_queries(0):
+        assert two_factor_state(verified).configured

@@ -13,14 +13,17 @@ from __future__ import annotations
 
 from collections.abc import Callable
 from dataclasses import dataclass
+from functools import cache
 
 from django.contrib import messages
 from django.contrib.auth.mixins import LoginRequiredMixin
-from django.core.exceptions import PermissionDenied
+from django.core.exceptions import FieldDoesNotExist, PermissionDenied
 from django.core.exceptions import ValidationError as DjangoValidationError
 from django.core.paginator import Paginator
 from django.http import HttpResponseRedirect
 from django.shortcuts import render
+from django.utils.html import conditional_escape, format_html
+from django.utils.safestring import mark_safe
 from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy
 from django.views import View
@@ -30,6 +33,7 @@ from kelola.core import access
 from kelola.core.audit import history_for
 from kelola.core.errors import KelolaError
 from kelola.core.exports import export_response
+from kelola.core.templatetags.kelola import display
 from kelola.core.workflow import timeline_for
 
 
@@ -50,11 +54,44 @@ class Column:
             return self.accessor(obj)
         value = obj
         for part in self.name.split("__"):
-            display = getattr(value, f"get_{part}_display", None)
-            value = display() if display else getattr(value, part, None)
+            labels = _choice_labels(type(value), part)
+            if labels is not None:
+                raw = getattr(value, part, None)
+                value = labels.get(raw, raw)
+            else:
+                display = getattr(value, f"get_{part}_display", None)
+                value = display() if display else getattr(value, part, None)
             if value is None:
                 return None
         return value
+
+
+@cache
+def _choice_labels(model, name: str) -> dict | None:
+    """A choice field's value → label map (what `get_<name>_display` builds on every call)."""
+    meta = getattr(model, "_meta", None)
+    if meta is None:
+        return None
+    try:
+        field = meta.get_field(name)
+    except FieldDoesNotExist:
+        return None
+    if not getattr(field, "choices", None) or field.is_relation:
+        return None
+    return dict(field.flatchoices)
+
+
+def table_body(rows) -> str:
+    """The <tbody> rows of a register table, rendered in Python: per-cell template nodes were
+    most of a list page's rendering time."""
+    parts = []
+    for url, first, values in rows:
+        head = conditional_escape(display(first))
+        if url:
+            head = format_html('<a href="{}">{}</a>', url, head)
+        cells = "".join(f"<td>{conditional_escape(display(value))}</td>" for value in values)
+        parts.append(f"<tr><td>{head}</td>{cells}</tr>")
+    return mark_safe("".join(parts))
 
 
 PAGE_SIZES = (25, 50, 100)
@@ -133,7 +170,7 @@ class RegisterListView(LoginRequiredMixin, TemplateView):
             filterset=filterset,
             page=page,
             columns=visible_columns,
-            rows=[self.row(obj, visible_columns) for obj in page.object_list],
+            table_body=table_body(self.row(obj, visible_columns) for obj in page.object_list),
             current_sort=current_sort,
             page_sizes=PAGE_SIZES,
             per_page=per_page,
