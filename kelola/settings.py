@@ -57,6 +57,7 @@ INSTALLED_APPS = [
     "csp",
     "kelola.core",
     "kelola.organizations",
+    "kelola.portfolio",
 ]
 
 MIDDLEWARE = [
@@ -255,6 +256,7 @@ SPECTACULAR_SETTINGS = {
     "ENUM_NAME_OVERRIDES": {
         "RoleEnum": "kelola.core.roles.Role",
         "MemberRoleEnum": "kelola.organizations.choices.MemberRole",
+        "RiskCategoryEnum": "kelola.portfolio.choices.RiskCategory",
     },
 }
 

@@ -6,7 +6,8 @@ from drf_spectacular.views import SpectacularAPIView, SpectacularRedocView, Spec
 
 # Each domain's api module registers its viewsets on the shared router when imported.
 import kelola.core.api.routes
-import kelola.organizations.api  # noqa: F401
+import kelola.organizations.api
+import kelola.portfolio.api  # noqa: F401
 from kelola.core.api.router import router
 from kelola.core.views.pages import health
 
@@ -23,6 +24,7 @@ urlpatterns = [
     path("api/docs/", SpectacularSwaggerView.as_view(url_name="api-schema"), name="api-docs"),
     path("api/redoc/", SpectacularRedocView.as_view(url_name="api-schema"), name="api-redoc"),
     path("organisasi/", include("kelola.organizations.urls")),
+    path("portofolio/", include("kelola.portfolio.urls")),
     path("", include("kelola.core.urls")),
 ]
 

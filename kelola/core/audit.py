@@ -112,7 +112,9 @@ def _pemda_id_of(instance) -> int | None:
 
     if isinstance(instance, Pemda):
         return instance.pk
-    return getattr(instance, "pemda_id", None)
+    # Rows that belong to a pemda through a parent (a form's table row) name it themselves.
+    owner = getattr(instance, "audit_pemda_id", None)
+    return owner if owner is not None else getattr(instance, "pemda_id", None)
 
 
 def _chain_key(pemda_id: int | None) -> str:

@@ -18,6 +18,8 @@ class ErrorCode(StrEnum):
     UPLOAD_TOO_LARGE = "upload_too_large"
     UPLOAD_TYPE_REJECTED = "upload_type_rejected"
     CONFLICT = "conflict"
+    #: Refused by a pemda's rule (e.g. who may build which kind of application), article cited.
+    RULE_VIOLATION = "rule_violation"
 
 
 HTTP_STATUS = {
@@ -29,6 +31,7 @@ HTTP_STATUS = {
     ErrorCode.UPLOAD_TOO_LARGE: 400,
     ErrorCode.UPLOAD_TYPE_REJECTED: 400,
     ErrorCode.CONFLICT: 409,
+    ErrorCode.RULE_VIOLATION: 409,
 }
 
 

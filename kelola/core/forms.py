@@ -3,11 +3,30 @@
 from __future__ import annotations
 
 from django import forms
+from django.db import models
 
 from kelola.core.models.base import ScopedQuerySet
 
 
-class ScopedModelForm(forms.ModelForm):
+def _form_field(db_field, **kwargs):
+    # Addresses typed without a scheme are taken as https (Django 6's default, chosen now).
+    if isinstance(db_field, models.URLField):
+        kwargs.setdefault("assume_scheme", "https")
+    return db_field.formfield(**kwargs)
+
+
+class _ScopedModelFormMetaclass(forms.models.ModelFormMetaclass):
+    """Gives every subclass's Meta the project's `formfield_callback` (Django reads it from the
+    form's own Meta only)."""
+
+    def __new__(mcs, name, bases, attrs):
+        meta = attrs.get("Meta")
+        if meta is not None and not hasattr(meta, "formfield_callback"):
+            meta.formfield_callback = _form_field
+        return super().__new__(mcs, name, bases, attrs)
+
+
+class ScopedModelForm(forms.ModelForm, metaclass=_ScopedModelFormMetaclass):
     """A ModelForm that never saves itself (services do) and restricts every choice of a
     related row to `visible_to(user)` (STYLE practice 2)."""
 

@@ -122,8 +122,6 @@ def local_only_fetcher():
 
 def render_letter_pdf(letter) -> bytes:
     """Render the letter (kop surat, number block, recipient, body, signatory) to A4 PDF."""
-    from weasyprint import HTML
-
     context = {
         "letter": letter,
         "pemda": letter.pemda,
@@ -132,8 +130,15 @@ def render_letter_pdf(letter) -> bytes:
         "date_text": indonesian_date(letter.date),
         "place": letter_place(letter.pemda),
     }
+    return render_pdf("core/letters/letter_pdf.html", context)
+
+
+def render_pdf(template_name: str, context: dict) -> bytes:
+    """Render a template to PDF in Indonesian (official documents), loading local files only."""
+    from weasyprint import HTML
+
     with translation.override("id"):
-        html = render_to_string("core/letters/letter_pdf.html", context)
+        html = render_to_string(template_name, context)
     return HTML(string=html, url_fetcher=local_only_fetcher(), base_url=str(settings.BASE_DIR)).write_pdf()
 
 

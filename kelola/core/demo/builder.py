@@ -24,6 +24,7 @@ from kelola.organizations.models import (
     SelfRelianceAssessment,
     TierOneTechnician,
 )
+from kelola.portfolio import demo as portfolio_demo
 
 from . import data
 
@@ -101,6 +102,7 @@ def build(*, today: datetime.date | None = None) -> DemoResult:
         decrees = _decrees(city, agencies, today, result)
         _bodies(city, decrees, people, today, result)
         _technicians(agencies, people, today, result)
+        portfolio_demo.build(city, other, random.Random(2027), result)
     # Outside the transaction above: the workflow notifies after each step's own commit.
     with audit_context(comment="demo"):
         _assessments(city, agencies, decrees, result)

@@ -1,0 +1,72 @@
+"""Choices of the electronic-system registry (004 Lamp.II) and its classification (PORT-3)."""
+
+from django.db import models
+from django.utils.translation import gettext_lazy as _
+
+
+class ServiceTarget(models.TextChoices):
+    """Sasaran pelayanan (Lamp.II A.4)."""
+
+    LOCAL = "local", _("Lokal")
+    REGIONAL = "regional", _("Regional")
+    NATIONAL = "national", _("Nasional")
+    INTERNATIONAL = "international", _("Internasional")
+
+
+class AccessKind(models.TextChoices):
+    """Kategori akses (Lamp.II A.6)."""
+
+    ONLINE = "online", _("Online")
+    OFFLINE = "offline", _("Offline")
+
+
+class AppKind(models.TextChoices):
+    """Aplikasi umum or khusus (001 Ps.13, 002 Ps.17)."""
+
+    GENERAL = "general", _("Aplikasi umum")
+    SPECIFIC = "specific", _("Aplikasi khusus")
+
+
+class Complexity(models.TextChoices):
+    """Kompleksitas of an aplikasi umum (001 Ps.1 angka 26-27, Ps.13(3))."""
+
+    HIGH = "high", _("Kompleksitas besar")
+    LOW = "low", _("Kompleksitas kecil")
+
+
+class Developer(models.TextChoices):
+    """Who plans, builds and develops the system (001 Ps.13(5))."""
+
+    IT_OFFICE = "it_office", _("Dinas (Kominfo)")
+    OWNER_AGENCY = "owner_agency", _("Perangkat daerah pemilik")
+
+
+class LifecycleStatus(models.TextChoices):
+    """PORT-4 lifecycle."""
+
+    PLANNED = "planned", _("Direncanakan")
+    DEVELOPMENT = "development", _("Pengembangan")
+    TESTING = "testing", _("Pengujian")
+    PRODUCTION = "production", _("Produksi")
+    RETIRED = "retired", _("Dihentikan")
+
+
+class RiskCategory(models.TextChoices):
+    """Kategori sistem elektronik (Lamp.II (1)): Strategis 36-50, Tinggi 16-35, Rendah 10-15."""
+
+    STRATEGIC = "strategic", _("Strategis")
+    HIGH = "high", _("Tinggi")
+    LOW = "low", _("Rendah")
+
+
+class RuleScope(models.TextChoices):
+    """The kinds of application a build rule speaks of."""
+
+    GENERAL_HIGH = "general_high", _("Aplikasi umum kompleksitas besar")
+    GENERAL_LOW = "general_low", _("Aplikasi umum kompleksitas kecil")
+    SPECIFIC = "specific", _("Aplikasi khusus")
+
+
+class BuildPreset(models.TextChoices):
+    PASURUAN_2021 = "pasuruan_2021", _("Perwali Kota Pasuruan 24/2021 Ps.13")
+    PALANGKA_RAYA_2020 = "palangka_raya_2020", _("Perwali Kota Palangka Raya 23/2020 Ps.17")

@@ -1,0 +1,23 @@
+from django.urls import path, re_path
+
+from . import views
+
+app_name = "portfolio"
+
+urlpatterns = [
+    path("sistem/", views.SystemListView.as_view(), name="system_list"),
+    path("sistem/tambah/", views.SystemCreateView.as_view(), name="system_create"),
+    path("sistem/<int:pk>/", views.SystemDetailView.as_view(), name="system_detail"),
+    path("sistem/<int:pk>/ubah/", views.SystemUpdateView.as_view(), name="system_update"),
+    path("sistem/<int:pk>/hapus/", views.SystemDeleteView.as_view(), name="system_delete"),
+    path("sistem/<int:pk>/tabel/<slug:section>/", views.SectionEditView.as_view(), name="system_section"),
+    path("sistem/<int:pk>/kategori/", views.RiskAssessView.as_view(), name="system_risk"),
+    re_path(
+        r"^sistem/(?P<pk>[0-9]+)/formulir\.(?P<fmt>pdf|xlsx)$",
+        views.SystemDownloadView.as_view(),
+        name="system_download",
+    ),
+    path("aturan/", views.RuleListView.as_view(), name="rule_list"),
+    path("aturan/preset/", views.RulePresetView.as_view(), name="rule_preset"),
+    path("aturan/<int:pk>/ubah/", views.RuleUpdateView.as_view(), name="rule_update"),
+]
