@@ -14,6 +14,7 @@ from django.utils.translation import gettext as _
 from drf_spectacular.utils import extend_schema
 from rest_framework import serializers, status
 from rest_framework.decorators import action
+from rest_framework.parsers import FormParser, MultiPartParser
 from rest_framework.response import Response
 
 from kelola.core.api.fields import ScopedModelSerializer
@@ -25,7 +26,7 @@ from . import services
 from .choices import BuildPreset
 from .filters import BuildRuleFilter, SystemFilter
 from .forms import SYSTEM_FIELDS
-from .models import BuildRule, ElectronicSystem, RiskAssessment
+from .models import BuildRule, ElectronicSystem, RiskAssessment, SystemArtifact
 from .sections import SECTIONS, section_for
 
 
@@ -59,6 +60,37 @@ class RiskAssessmentSerializer(serializers.ModelSerializer):
             "created_at",
         ]
         read_only_fields = ["score", "category", "assessed_by", "created_at"]
+
+
+class LifecycleTransitionSerializer(serializers.Serializer):
+    name = serializers.CharField(max_length=50)
+    comment = serializers.CharField(required=False, allow_blank=True, default="", max_length=2000)
+
+
+class ArtifactSerializer(serializers.ModelSerializer):
+    file = serializers.FileField(write_only=True)
+    title = serializers.CharField(write_only=True, required=False, allow_blank=True, default="")
+    sha256 = serializers.CharField(source="document.sha256", read_only=True)
+    original_name = serializers.CharField(source="document.original_name", read_only=True)
+    document = serializers.PrimaryKeyRelatedField(read_only=True)
+
+    class Meta:
+        model = SystemArtifact
+        fields = [
+            "id",
+            "kind",
+            "app_version",
+            "copyright_holder",
+            "note",
+            "document",
+            "original_name",
+            "sha256",
+            "created_at",
+            "file",
+            "title",
+        ]
+        read_only_fields = ["document", "created_at"]
+        extra_kwargs = {"copyright_holder": {"required": False}}
 
 
 def _section_payload(system, key=None) -> dict:
@@ -121,6 +153,40 @@ class SystemViewSet(ScopedModelViewSet):
             note=data.get("note", ""),
         )
         return Response(RiskAssessmentSerializer(assessment).data, status=status.HTTP_201_CREATED)
+
+    @action(detail=True, methods=["post"], serializer_class=LifecycleTransitionSerializer)
+    def transition(self, request, pk=None):
+        """Take a lifecycle step: start_development, start_testing, return_to_development,
+        release, retire."""
+        system = self.get_object()
+        incoming = LifecycleTransitionSerializer(data=request.data)
+        incoming.is_valid(raise_exception=True)
+        system = services.lifecycle_transition(
+            system,
+            incoming.validated_data["name"],
+            actor=request.user,
+            comment=incoming.validated_data["comment"],
+        )
+        return Response(SystemSerializer(system, context=self.get_serializer_context()).data)
+
+    @action(
+        detail=True,
+        methods=["get", "post"],
+        parser_classes=[MultiPartParser, FormParser],
+        serializer_class=ArtifactSerializer,
+    )
+    def artifacts(self, request, pk=None):
+        """GET the repository files (download through /api/v1/documents/ where visible);
+        POST one (multipart: file, kind, app_version, copyright_holder, note, title)."""
+        system = self.get_object()
+        if request.method == "GET":
+            rows = system.artifacts.select_related("document")
+            return Response(ArtifactSerializer(rows, many=True).data)
+        incoming = ArtifactSerializer(data=request.data)
+        incoming.is_valid(raise_exception=True)
+        data = dict(incoming.validated_data)
+        artifact = services.artifact_add(system, actor=request.user, upload=data.pop("file"), **data)
+        return Response(ArtifactSerializer(artifact).data, status=status.HTTP_201_CREATED)
 
 
 class BuildRuleSerializer(ScopedModelSerializer):

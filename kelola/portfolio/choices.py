@@ -70,3 +70,27 @@ class RuleScope(models.TextChoices):
 class BuildPreset(models.TextChoices):
     PASURUAN_2021 = "pasuruan_2021", _("Perwali Kota Pasuruan 24/2021 Ps.13")
     PALANGKA_RAYA_2020 = "palangka_raya_2020", _("Perwali Kota Palangka Raya 23/2020 Ps.17")
+
+
+class ArtifactKind(models.TextChoices):
+    """What a repository file is: the SDLC evidence of 002 Ps.18 and the hand-over package of
+    001 Ps.14(2) / 004 Ps.12(3)."""
+
+    REQUIREMENTS = "requirements", _("Dokumen kebutuhan perangkat lunak")
+    DESIGN = "design", _("Dokumen perancangan aplikasi")
+    TECHNICAL_DESIGN = "technical_design", _("Rancangan teknis dan basis data")
+    INTEGRATION_DESIGN = "integration_design", _("Rancangan integrasi")
+    SECURITY = "security", _("Dokumen keamanan")
+    TROUBLESHOOTING = "troubleshooting", _("Dokumen penanganan masalah")
+    CHANGE_OF_REQUIREMENTS = "change_of_requirements", _("Perubahan kebutuhan")
+    QUALITY_ASSURANCE = "quality_assurance", _("Penjaminan mutu")
+    UNIT_TEST = "unit_test", _("Hasil uji unit")
+    SYSTEM_TEST = "system_test", _("Hasil uji sistem")
+    INTEGRATION_TEST = "integration_test", _("Hasil uji integrasi")
+    UAT = "uat", _("Hasil uji penerimaan pengguna (UAT)")
+    PENETRATION_TEST = "penetration_test", _("Hasil uji penetrasi")
+    INSTALLATION = "installation", _("Instalasi dan akreditasi")
+    USER_MANUAL = "user_manual", _("Manual penggunaan aplikasi")
+    SOURCE_CODE = "source_code", _("Kode sumber dengan penjelasan prosedur")
+    KNOWLEDGE_TRANSFER = "knowledge_transfer", _("Materi alih pengetahuan")
+    OTHER = "other", _("Lainnya")

@@ -7,7 +7,7 @@ from django.utils.translation import gettext_lazy as _
 
 from kelola.core.forms import ScopedModelForm
 
-from .choices import BuildPreset
+from .choices import ArtifactKind, BuildPreset
 from .models import BuildRule, ElectronicSystem
 from .reference import RISK_QUESTIONS
 
@@ -35,6 +35,7 @@ SYSTEM_FIELD_GROUPS = (
             "complexity",
             "developer",
             "vendor",
+            "warranty_until",
             "operator_agency",
             "serves_citizens",
             "serves_business",
@@ -96,8 +97,17 @@ class SystemForm(ScopedModelForm):
             "server_shared": forms.NullBooleanSelect(),
         }
 
+    def __init__(self, *args, **kwargs):
+        super().__init__(*args, **kwargs)
+        if self.instance.pk:
+            # An existing system changes stage only through its lifecycle steps (PORT-4).
+            del self.fields["status"]
+
     def groups(self):
-        return [(title, [self[name] for name in names]) for title, names in SYSTEM_FIELD_GROUPS]
+        return [
+            (title, [self[name] for name in names if name in self.fields])
+            for title, names in SYSTEM_FIELD_GROUPS
+        ]
 
 
 class RiskQuestionnaireForm(forms.Form):
@@ -132,3 +142,26 @@ class BuildRuleForm(ScopedModelForm):
 
 class PresetForm(forms.Form):
     preset = forms.ChoiceField(label=_("Preset"), choices=BuildPreset.choices)
+
+
+class TransitionForm(forms.Form):
+    name = forms.CharField(max_length=50)
+    comment = forms.CharField(label=_("Catatan"), required=False, max_length=2000)
+
+
+class ArtifactForm(forms.Form):
+    kind = forms.ChoiceField(label=_("Jenis berkas"), choices=ArtifactKind.choices)
+    app_version = forms.CharField(label=_("Versi aplikasi"), max_length=30)
+    file = forms.FileField(label=_("Berkas"))
+    title = forms.CharField(label=_("Judul"), max_length=255, required=False)
+    copyright_holder = forms.CharField(
+        label=_("Pemegang hak cipta"), max_length=200, required=False, help_text=_("Kosongkan: pemda.")
+    )
+    note = forms.CharField(label=_("Catatan"), required=False, widget=forms.Textarea(attrs={"rows": 2}))
+
+    def __init__(self, *args, **kwargs):
+        super().__init__(*args, **kwargs)
+        for field in self.fields.values():
+            field.widget.attrs.setdefault(
+                "class", "form-select" if isinstance(field.widget, forms.Select) else "form-control"
+            )

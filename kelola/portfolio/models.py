@@ -22,6 +22,7 @@ from kelola.core.urlcache import detail_url
 from .choices import (
     AccessKind,
     AppKind,
+    ArtifactKind,
     Complexity,
     Developer,
     LifecycleStatus,
@@ -84,6 +85,12 @@ class ElectronicSystem(AgencyModel):
         blank=True,
         on_delete=models.PROTECT,
         related_name="+",
+    )
+    warranty_until = models.DateField(
+        _("garansi pemeliharaan sampai"),
+        null=True,
+        blank=True,
+        help_text=_("Wajib untuk aplikasi yang dibangun pihak ketiga (Perbup Sidoarjo 46/2018 Ps.12(3))."),
     )
     status = models.CharField(
         _("tahap siklus hidup"),
@@ -291,3 +298,36 @@ class BuildRule(TenantModel):
 
     def get_absolute_url(self) -> str:
         return detail_url("portfolio:rule_update", self.pk)
+
+
+class SystemArtifact(KelolaModel):
+    """A file of the application repository (PORT-5): SDLC evidence or a source-code archive
+    of one version of the system, stored as a checksummed document; the copyright holder is the
+    pemda (001 Ps.14(4))."""
+
+    system = models.ForeignKey(
+        ElectronicSystem,
+        verbose_name=_("sistem elektronik"),
+        on_delete=models.PROTECT,
+        related_name="artifacts",
+    )
+    kind = models.CharField(_("jenis berkas"), max_length=30, choices=ArtifactKind.choices)
+    app_version = models.CharField(_("versi aplikasi"), max_length=30)
+    document = models.ForeignKey(
+        "core.Document", verbose_name=_("dokumen"), on_delete=models.PROTECT, related_name="+"
+    )
+    copyright_holder = models.CharField(_("pemegang hak cipta"), max_length=200)
+    note = models.TextField(_("catatan"), blank=True)
+
+    class Meta:
+        verbose_name = _("berkas repositori aplikasi")
+        verbose_name_plural = _("berkas repositori aplikasi")
+        ordering = ["system", "-created_at", "-id"]
+        indexes = [models.Index(fields=["system", "kind"], name="portfolio_artifact_sys_kind")]
+
+    @property
+    def audit_pemda_id(self):
+        return self.system.pemda_id if self.system_id else None
+
+    def __str__(self) -> str:
+        return f"{self.get_kind_display()} v{self.app_version}"

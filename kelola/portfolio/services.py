@@ -8,16 +8,20 @@ from django.utils import timezone
 from django.utils.translation import gettext as _
 
 from kelola.core import audit
+from kelola.core.choices import Classification
+from kelola.core.documents import attach_document
 from kelola.core.errors import ErrorCode, KelolaError
-from kelola.core.models import Agency, Pemda
+from kelola.core.models import Agency, DocumentKind, Pemda
 from kelola.core.notifications import notify
 from kelola.core.queries import users_with_roles
 from kelola.core.roles import Role
 from kelola.core.services import create_row, delete_row, ensure, refusals_logged, update_row
+from kelola.core.workflow import perform
 
 from . import risk, rules
-from .choices import LifecycleStatus, RiskCategory
-from .models import BuildRule, ElectronicSystem, RiskAssessment, SystemEntry
+from .choices import ArtifactKind, LifecycleStatus, RiskCategory
+from .lifecycle import LIFECYCLE
+from .models import BuildRule, ElectronicSystem, RiskAssessment, SystemArtifact, SystemEntry
 from .sections import SECTIONS, clean_row, section_for
 
 #: Stages in which a system is still being built: the build rules apply (an application in use
@@ -56,7 +60,16 @@ def system_create(*, actor, agency: Agency, **data) -> ElectronicSystem:
 
 
 def system_update(system: ElectronicSystem, *, actor, **data) -> ElectronicSystem:
+    """Change the registration; the lifecycle stage moves only by `lifecycle_transition`."""
     data.pop("pemda", None)
+    if "status" in data and data["status"] != ElectronicSystem.objects.get(pk=system.pk).status:
+        with refusals_logged(actor, "change", system):
+            raise KelolaError(
+                _("Tahap siklus hidup diubah melalui langkah alur kerja, bukan formulir."),
+                code=ErrorCode.TRANSITION_NOT_ALLOWED,
+                errors={"status": [_("Gunakan langkah siklus hidup.")]},
+            )
+    data.pop("status", None)
     if data.get("agency") is not None:
         data["pemda"] = data["agency"].pemda
     if RULE_FIELDS & set(data):
@@ -232,3 +245,57 @@ def completeness(system: ElectronicSystem, grouped: dict | None = None) -> list[
     if not system.risk_category:
         missing.append(str(_("Kategori sistem elektronik (Lampiran II (1))")))
     return missing
+
+
+def lifecycle_transition(
+    system: ElectronicSystem, name: str, *, actor, comment: str = ""
+) -> ElectronicSystem:
+    """Move a system along its lifecycle (PORT-4); refused with the missing evidence listed."""
+    return perform(LIFECYCLE, system, name, actor=actor, comment=comment)
+
+
+def artifact_add(
+    system: ElectronicSystem,
+    *,
+    actor,
+    upload,
+    kind: str,
+    app_version: str,
+    title: str = "",
+    copyright_holder: str = "",
+    note: str = "",
+) -> SystemArtifact:
+    """Store a repository file (PORT-5) of one version of the system. Source code is kept
+    "dikecualikan": only the owner agency and the exempt readers may download it."""
+    if kind not in ArtifactKind.values:
+        raise KelolaError(_("Jenis berkas tidak dikenal."), errors={"kind": [_("Pilih jenis berkas.")]})
+    if not app_version.strip():
+        raise KelolaError(
+            _("Versi aplikasi wajib diisi."), errors={"app_version": [_("Bidang ini harus diisi.")]}
+        )
+    classification = (
+        Classification.EXEMPT
+        if kind == ArtifactKind.SOURCE_CODE or system.classification == Classification.EXEMPT
+        else Classification.PUBLIC
+    )
+    with refusals_logged(actor, "change", system), transaction.atomic():
+        stored = ElectronicSystem.objects.select_for_update().get(pk=system.pk)
+        ensure(actor, "change", stored)
+        document = attach_document(
+            actor=actor,
+            target=stored,
+            upload=upload,
+            title=title or f"{ArtifactKind(kind).label} — {stored.external_name} v{app_version}",
+            kind=DocumentKind.SOURCE_CODE if kind == ArtifactKind.SOURCE_CODE else DocumentKind.EVIDENCE,
+            classification=classification,
+        )
+        with audit.audit_context(actor=actor):
+            artifact = SystemArtifact.objects.create(
+                system=stored,
+                kind=kind,
+                app_version=app_version.strip(),
+                document=document,
+                copyright_holder=copyright_holder.strip() or stored.pemda.name,
+                note=note,
+            )
+    return artifact

@@ -12,6 +12,12 @@ urlpatterns = [
     path("sistem/<int:pk>/hapus/", views.SystemDeleteView.as_view(), name="system_delete"),
     path("sistem/<int:pk>/tabel/<slug:section>/", views.SectionEditView.as_view(), name="system_section"),
     path("sistem/<int:pk>/kategori/", views.RiskAssessView.as_view(), name="system_risk"),
+    path("sistem/<int:pk>/langkah/", views.LifecycleTransitionView.as_view(), name="system_transition"),
+    path(
+        "sistem/<int:pk>/repositori/unggah/",
+        views.ArtifactUploadView.as_view(),
+        name="system_artifact_upload",
+    ),
     re_path(
         r"^sistem/(?P<pk>[0-9]+)/formulir\.(?P<fmt>pdf|xlsx)$",
         views.SystemDownloadView.as_view(),

@@ -5,6 +5,7 @@ from __future__ import annotations
 
 from django.contrib import messages
 from django.contrib.auth.mixins import LoginRequiredMixin
+from django.core.exceptions import ValidationError as DjangoValidationError
 from django.forms import formset_factory
 from django.http import HttpResponse, HttpResponseRedirect
 from django.shortcuts import render
@@ -14,6 +15,7 @@ from django.utils.translation import gettext_lazy
 from django.views import View
 
 from kelola.core import access, audit
+from kelola.core.documents import documents_of
 from kelola.core.errors import KelolaError
 from kelola.core.views.generic import (
     Column,
@@ -26,9 +28,16 @@ from kelola.core.views.generic import (
 )
 from kelola.organizations.views.base import CreateButtonMixin, agency_prototype
 
-from . import printing, services
+from . import lifecycle, printing, services
 from .filters import BuildRuleFilter, SystemFilter
-from .forms import BuildRuleForm, PresetForm, RiskQuestionnaireForm, SystemForm
+from .forms import (
+    ArtifactForm,
+    BuildRuleForm,
+    PresetForm,
+    RiskQuestionnaireForm,
+    SystemForm,
+    TransitionForm,
+)
 from .models import BuildRule, ElectronicSystem
 from .sections import section_for
 
@@ -71,7 +80,13 @@ class SystemDetailView(RegisterDetailView):
         context = super().get_context_data(**kwargs)
         system = self.object
         grouped = services.entries_of(system)
+        user = self.request.user
         context.update(
+            evidence=lifecycle.evidence_status(system),
+            transitions=lifecycle.LIFECYCLE.available(user, system),
+            artifacts=system.artifacts.select_related("document", "document__uploaded_by"),
+            visible_documents=set(documents_of(system, user).values_list("pk", flat=True)),
+            artifact_form=ArtifactForm() if context["can_change"] else None,
             groups=printing.field_groups(system),
             sections=printing.section_tables(grouped),
             missing=services.completeness(system, grouped),
@@ -214,6 +229,64 @@ class RiskAssessView(SystemChangeMixin, View):
             % {"category": assessment.get_category_display(), "score": assessment.score},
         )
         return HttpResponseRedirect(self.object.get_absolute_url())
+
+
+class LifecycleTransitionView(ObjectMixin, View):
+    """POST one lifecycle step; a refusal shows what is missing and changes nothing."""
+
+    model = ElectronicSystem
+
+    def post(self, request, pk):
+        system = self.get_object()
+        form = TransitionForm(request.POST)
+        if not form.is_valid():
+            messages.error(request, _("Langkah tidak dikenal."))
+            return HttpResponseRedirect(system.get_absolute_url())
+        try:
+            services.lifecycle_transition(
+                system, form.cleaned_data["name"], actor=request.user, comment=form.cleaned_data["comment"]
+            )
+        except KelolaError as exc:
+            messages.error(request, str(exc.message))
+        except DjangoValidationError as exc:
+            messages.error(request, " ".join(exc.messages))
+        else:
+            messages.success(request, _("Langkah tersimpan."))
+        return HttpResponseRedirect(system.get_absolute_url() + "#lifecycle")
+
+
+class ArtifactUploadView(SystemChangeMixin, View):
+    template_name = "portfolio/artifact_form.html"
+
+    def render_page(self, form, status=200):
+        title = _("Unggah berkas repositori — %(s)s") % {"s": self.object}
+        return render(
+            self.request,
+            self.template_name,
+            {"object": self.object, "form": form, "title": title},
+            status=status,
+        )
+
+    def get(self, request, pk):
+        return self.render_page(ArtifactForm(initial={"kind": request.GET.get("kind", "")}))
+
+    def post(self, request, pk):
+        form = ArtifactForm(request.POST, request.FILES)
+        if not form.is_valid():
+            return self.render_page(form, status=400)
+        try:
+            services.artifact_add(
+                self.object, actor=request.user, upload=form.cleaned_data.pop("file"), **form.cleaned_data
+            )
+        except KelolaError as exc:
+            for field, problems in exc.errors.items():
+                for problem in problems if isinstance(problems, list) else [problems]:
+                    form.add_error(field if field in form.fields else None, str(problem))
+            if not exc.errors:
+                form.add_error(None, str(exc.message))
+            return self.render_page(form, status=exc.status)
+        messages.success(request, _("Berkas tersimpan di repositori."))
+        return HttpResponseRedirect(self.object.get_absolute_url() + "#lifecycle")
 
 
 class SystemDownloadView(ObjectMixin, View):
