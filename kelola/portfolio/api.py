@@ -22,7 +22,7 @@ from kelola.core.api.router import router
 from kelola.core.api.viewsets import ScopedModelViewSet
 from kelola.core.errors import ErrorCode, KelolaError
 
-from . import services
+from . import catalogue, services  # noqa: F401 - catalogue registers its endpoint
 from .choices import BuildPreset
 from .filters import BuildRuleFilter, SystemFilter
 from .forms import SYSTEM_FIELDS

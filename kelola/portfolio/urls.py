@@ -1,6 +1,6 @@
 from django.urls import path, re_path
 
-from . import views
+from . import catalogue, views
 
 app_name = "portfolio"
 
@@ -23,6 +23,8 @@ urlpatterns = [
         views.SystemDownloadView.as_view(),
         name="system_download",
     ),
+    path("katalog/", catalogue.catalogue_list, name="catalogue"),
+    path("katalog/<int:pk>/", catalogue.catalogue_detail, name="catalogue_detail"),
     path("aturan/", views.RuleListView.as_view(), name="rule_list"),
     path("aturan/preset/", views.RulePresetView.as_view(), name="rule_preset"),
     path("aturan/<int:pk>/ubah/", views.RuleUpdateView.as_view(), name="rule_update"),
