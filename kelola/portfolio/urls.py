@@ -7,6 +7,12 @@ app_name = "portfolio"
 urlpatterns = [
     path("sistem/", views.SystemListView.as_view(), name="system_list"),
     path("sistem/tambah/", views.SystemCreateView.as_view(), name="system_create"),
+    path("sistem/impor/", views.SystemImportView.as_view(), name="system_import"),
+    path(
+        "sistem/impor/<int:job_id>/laporan.xlsx",
+        views.ImportReportView.as_view(),
+        name="system_import_report",
+    ),
     path("sistem/<int:pk>/", views.SystemDetailView.as_view(), name="system_detail"),
     path("sistem/<int:pk>/ubah/", views.SystemUpdateView.as_view(), name="system_update"),
     path("sistem/<int:pk>/hapus/", views.SystemDeleteView.as_view(), name="system_delete"),

@@ -17,6 +17,7 @@ from django.views import View
 from kelola.core import access, audit
 from kelola.core.documents import documents_of
 from kelola.core.errors import KelolaError
+from kelola.core.jobs import run_job
 from kelola.core.views.generic import (
     Column,
     ObjectMixin,
@@ -28,7 +29,7 @@ from kelola.core.views.generic import (
 )
 from kelola.organizations.views.base import CreateButtonMixin, agency_prototype
 
-from . import lifecycle, printing, services
+from . import importing, lifecycle, printing, services
 from .filters import BuildRuleFilter, SystemFilter
 from .forms import (
     ArtifactForm,
@@ -44,6 +45,7 @@ from .sections import section_for
 
 class SystemListView(CreateButtonMixin, RegisterListView):
     model = ElectronicSystem
+    template_name = "portfolio/system_list.html"
     filterset_class = SystemFilter
     title = gettext_lazy("Sistem elektronik")
     create_url_name = "portfolio:system_create"
@@ -287,6 +289,55 @@ class ArtifactUploadView(SystemChangeMixin, View):
             return self.render_page(form, status=exc.status)
         messages.success(request, _("Berkas tersimpan di repositori."))
         return HttpResponseRedirect(self.object.get_absolute_url() + "#lifecycle")
+
+
+class SystemImportView(LoginRequiredMixin, View):
+    """Upload an XLSX of existing systems; every row is reported (PORT-1)."""
+
+    template_name = "portfolio/import.html"
+
+    def dispatch(self, request, *args, **kwargs):
+        if request.user.is_authenticated:
+            access.require(request.user, "add", agency_prototype(ElectronicSystem)(request.user))
+        return super().dispatch(request, *args, **kwargs)
+
+    def get(self, request):
+        if request.GET.get("templat"):
+            response = HttpResponse(importing.template_xlsx(), content_type=printing.XLSX_MIME)
+            response["Content-Disposition"] = 'attachment; filename="templat-impor-sistem-elektronik.xlsx"'
+            return response
+        return render(request, self.template_name, {"title": _("Impor sistem elektronik")})
+
+    def post(self, request):
+        upload = request.FILES.get("file")
+        context = {"title": _("Impor sistem elektronik")}
+        if upload is None:
+            context["error"] = _("Pilih berkas XLSX.")
+            return render(request, self.template_name, context, status=400)
+        try:
+            report = importing.systems_import(upload, actor=request.user)
+        except KelolaError as exc:
+            context["error"] = str(exc.message)
+            return render(request, self.template_name, context, status=exc.status)
+        job = run_job("portfolio.import_report", lambda: report, actor=request.user, pemda=request.user.pemda)
+        context.update(
+            report=report, job=job, problems=[r for r in report["rows"] if r["status"] != "created"]
+        )
+        return render(request, self.template_name, context)
+
+
+class ImportReportView(LoginRequiredMixin, View):
+    def get(self, request, job_id):
+        from django.http import Http404
+
+        from kelola.core.models import Job
+
+        job = Job.objects.filter(pk=job_id, created_by=request.user, name="portfolio.import_report").first()
+        if job is None:
+            raise Http404
+        response = HttpResponse(importing.report_xlsx(job.result), content_type=printing.XLSX_MIME)
+        response["Content-Disposition"] = f'attachment; filename="laporan-impor-{job.pk}.xlsx"'
+        return response
 
 
 class SystemDownloadView(ObjectMixin, View):
