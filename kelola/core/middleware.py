@@ -104,7 +104,7 @@ class TwoFactorEnforcementMiddleware:
 
         from kelola.core.twofactor import two_factor_state
 
-        state = two_factor_state(user)
+        state = two_factor_state(user, session=request.session)
         if state.required and not state.configured:
             target, message = "core:two_factor_setup", _("Pemda Anda mewajibkan verifikasi dua langkah.")
         elif state.configured and not user.is_verified():

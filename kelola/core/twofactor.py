@@ -20,7 +20,14 @@ class TwoFactorState:
     configured: bool
 
 
-def two_factor_state(user) -> TwoFactorState:
+#: How long a session remembers that its user has no authenticator (seconds). Safe to cache:
+#: a device confirmed in this session verifies it (and verified sessions skip the check); a
+#: device added elsewhere is asked for at the next login or after this delay.
+NO_DEVICE_CACHE_SECONDS = 300
+_NO_DEVICE_KEY = "kelola_no_2fa_device_until"
+
+
+def two_factor_state(user, session=None) -> TwoFactorState:
     cached = getattr(user, "_kelola_two_factor", None)
     if cached is not None:
         return cached
@@ -29,10 +36,23 @@ def two_factor_state(user) -> TwoFactorState:
     state = TwoFactorState(
         offered=bool(it_pemdas) or user.is_superuser,
         required=bool(it_pemdas & actor.two_factor_pemdas),
-        configured=_has_confirmed_device(user),
+        configured=_configured(user, session),
     )
     user._kelola_two_factor = state
     return state
+
+
+def _configured(user, session) -> bool:
+    import time
+
+    if session is not None and session.get(_NO_DEVICE_KEY, 0) > time.time():
+        return False
+    configured = _has_confirmed_device(user)
+    if session is not None and not configured:
+        session[_NO_DEVICE_KEY] = time.time() + NO_DEVICE_CACHE_SECONDS
+    elif session is not None:
+        session.pop(_NO_DEVICE_KEY, None)
+    return configured
 
 
 def _has_confirmed_device(user) -> bool:

@@ -688,6 +688,7 @@ def _system(pemda, rng, result, agency, external, internal, description, sector,
         for key, items in rows.items()
         for i, data in enumerate(items)
     )
+    system.refresh_search_text()
     if rng.random() < 0.8:
         answers = {f"q{i}": rng.choices("ABC", weights=(1, 3, 4))[0] for i in range(1, 11)}
         total, category = score(answers)

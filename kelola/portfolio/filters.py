@@ -3,14 +3,13 @@
 from __future__ import annotations
 
 import django_filters
-from django.db.models import Exists, OuterRef, Q
 from django.utils.translation import gettext_lazy as _
 
 from kelola.core.filters import SearchFilterSet, visible_choices
 from kelola.core.models import Agency
 
 from .choices import AccessKind, AppKind, Developer, LifecycleStatus, RiskCategory, RuleScope
-from .models import BuildRule, ElectronicSystem, SystemEntry
+from .models import BuildRule, ElectronicSystem
 from .sections import SECTIONS_BY_KEY
 
 NOT_ASSESSED = "none"
@@ -39,16 +38,11 @@ class SystemFilter(SearchFilterSet):
         fields = ["agency", "status", "app_kind", "developer", "access"]
 
     def search(self, queryset, name, value):
-        in_rows = SystemEntry.objects.filter(system=OuterRef("pk"), text__icontains=value)
-        condition = Q(Exists(in_rows))
-        for field in self.search_fields:
-            condition |= Q(**{f"{field}__icontains": value})
-        return queryset.filter(condition)
+        # One column holds names, description, vendor, URL and the form's table rows.
+        return queryset.filter(search_text__contains=value.strip().lower())
 
     def filter_sector(self, queryset, name, value):
-        return queryset.filter(
-            Exists(SystemEntry.objects.filter(system=OuterRef("pk"), section="scope", data__sector=value))
-        )
+        return queryset.filter(sector_keys__contains=f"|{value}|")
 
     def filter_risk_category(self, queryset, name, value):
         return queryset.filter(risk_category="" if value == NOT_ASSESSED else value)

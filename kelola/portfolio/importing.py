@@ -306,6 +306,7 @@ def _add_rows(system, lists) -> None:
                 )
             )
     SystemEntry.objects.bulk_create(rows)
+    system.refresh_search_text()
 
 
 def report_xlsx(report: dict) -> bytes:

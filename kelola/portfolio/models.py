@@ -113,6 +113,11 @@ class ElectronicSystem(AgencyModel):
         choices=Classification.choices,
         default=Classification.PUBLIC,
     )
+    #: Everything the registry search looks in (names, description, vendor, URL and the rows of
+    #: the form's tables), lower-cased; kept by `refresh_search_text`.
+    search_text = models.TextField(_("teks pencarian"), blank=True, editable=False)
+    #: The scope sectors of table A.9 as "|health|education|", for a row-local filter.
+    sector_keys = models.CharField(_("kode ruang lingkup"), max_length=300, blank=True, editable=False)
     # B. Profil penyelenggara
     operator_unit = models.CharField(_("nama satuan kerja"), max_length=200, blank=True)
     operator_address = models.CharField(_("alamat satuan kerja"), max_length=300, blank=True)
@@ -149,6 +154,7 @@ class ElectronicSystem(AgencyModel):
         ]
         indexes = [
             models.Index(fields=["pemda", "status"], name="portfolio_sys_pemda_status"),
+            models.Index(fields=["pemda", "external_name"], name="portfolio_sys_pemda_name"),
             models.Index(fields=["pemda", "agency"], name="portfolio_sys_pemda_agency"),
             models.Index(fields=["pemda", "risk_category"], name="portfolio_sys_pemda_risk"),
         ]
@@ -184,6 +190,28 @@ class ElectronicSystem(AgencyModel):
         if errors:
             raise ValidationError(errors)
 
+    def compose_search_text(self, entry_texts=None) -> str:
+        if entry_texts is None:
+            entry_texts = self.entries.values_list("text", flat=True) if self.pk else []
+        parts = [
+            self.internal_name,
+            self.external_name,
+            self.description,
+            self.vendor,
+            self.url,
+            *entry_texts,
+        ]
+        return " ".join(p for p in parts if p).lower()
+
+    def refresh_search_text(self) -> None:
+        """Recompute the denormalised search columns from the row and its table rows."""
+        self.search_text = self.compose_search_text()
+        sectors = self.entries.filter(section="scope").values_list("data", flat=True) if self.pk else []
+        self.sector_keys = compose_sector_keys(sectors)
+        type(self).objects.filter(pk=self.pk).update(
+            search_text=self.search_text, sector_keys=self.sector_keys
+        )
+
     @property
     def service_models(self) -> list[str]:
         return [
@@ -207,6 +235,11 @@ class ElectronicSystem(AgencyModel):
             )
             if flag
         ]
+
+
+def compose_sector_keys(scope_rows) -> str:
+    keys = sorted({row.get("sector") for row in scope_rows if row.get("sector")})
+    return f"|{'|'.join(keys)}|" if keys else ""
 
 
 class SystemEntry(KelolaModel):

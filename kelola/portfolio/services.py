@@ -56,7 +56,9 @@ def system_create(*, actor, agency: Agency, **data) -> ElectronicSystem:
     probe = ElectronicSystem(pemda=agency.pemda, agency=agency, **data)
     with refusals_logged(actor, "add", probe), transaction.atomic():
         _check_build_rules(probe)
-    return create_row(ElectronicSystem, actor=actor, pemda=agency.pemda, agency=agency, **data)
+    system = create_row(ElectronicSystem, actor=actor, pemda=agency.pemda, agency=agency, **data)
+    system.refresh_search_text()
+    return system
 
 
 def system_update(system: ElectronicSystem, *, actor, **data) -> ElectronicSystem:
@@ -78,7 +80,9 @@ def system_update(system: ElectronicSystem, *, actor, **data) -> ElectronicSyste
             setattr(probe, name, value)
         with refusals_logged(actor, "change", system), transaction.atomic():
             _check_build_rules(probe)
-    return update_row(system, actor=actor, **data)
+    updated = update_row(system, actor=actor, **data)
+    updated.refresh_search_text()
+    return updated
 
 
 def system_delete(system: ElectronicSystem, *, actor) -> None:
@@ -128,6 +132,7 @@ def section_replace(system: ElectronicSystem, section_key: str, rows: list, *, a
             )
             for i, data in enumerate(cleaned)
         )
+        stored.refresh_search_text()
         if before != cleaned:
             audit.record(
                 "update",

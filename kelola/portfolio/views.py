@@ -52,6 +52,11 @@ class SystemListView(CreateButtonMixin, RegisterListView):
     create_prototype = staticmethod(agency_prototype(ElectronicSystem))
     select_related = ("agency",)
     empty_message = gettext_lazy("Belum ada sistem elektronik terdaftar.")
+
+    def get_base_queryset(self):
+        # The list never shows the long texts; a page of 25 rows need not carry them.
+        return super().get_base_queryset().defer("search_text", "description", "closed_source_justification")
+
     columns = (
         Column("external_name", gettext_lazy("Nama"), order_by="external_name"),
         Column("internal_name", gettext_lazy("Nama internal"), export_only=True),

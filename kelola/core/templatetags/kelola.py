@@ -68,3 +68,27 @@ def pretty_changes(changes) -> str:
         else:
             lines.append(f"{key}: {value!s}")
     return "\n".join(lines)
+
+
+@register.simple_tag
+def filter_select(field) -> str:
+    """A filter's <select>, options rendered in Python (a template loop per option was a
+    noticeable share of a list page's time)."""
+    from django.utils.html import conditional_escape
+    from django.utils.safestring import mark_safe
+
+    current = field.value()
+    current = "" if current is None else str(current)
+    options = []
+    for value, label in field.field.widget.choices:
+        value = "" if value is None else str(value)
+        selected = " selected" if value == current else ""
+        options.append(
+            f'<option value="{conditional_escape(value)}"{selected}>{conditional_escape(label)}</option>'
+        )
+    return format_html(
+        '<select name="{}" id="{}" class="form-select form-select-sm">{}</select>',
+        field.html_name,
+        field.id_for_label,
+        mark_safe("".join(options)),
+    )

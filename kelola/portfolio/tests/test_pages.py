@@ -133,14 +133,18 @@ def test_pdf_and_xlsx_of_the_filled_form(port, client_for):
 
 
 def test_list_filters_search_table_rows_and_exports(port, client_for):
-    SystemEntry.objects.create(
-        system=port.school_system, section="scope", data={"sector": "education"}, text="Pendidikan"
-    )
+    from kelola.portfolio import services
+
+    services.section_replace(port.school_system, "scope", [{"sector": "education"}], actor=port.users["gcio"])
     client = client_for(port.users["gcio"])
     page = client.get(LIST, {"q": "pendidikan"}).content.decode()
     assert "Data Pokok Sekolah" in page and "Sistem Informasi Puskesmas" not in page
     page = client.get(LIST, {"sector": "education"}).content.decode()
     assert "Data Pokok Sekolah" in page and "Sistem Informasi Puskesmas" not in page
+    page = client.get(LIST, {"q": "PENDIDIKAN "}).content.decode()  # any case, spaces trimmed
+    assert "Data Pokok Sekolah" in page
+    services.system_update(port.school_system, actor=port.users["gcio"], vendor="PT Cendekia")
+    assert "Data Pokok Sekolah" in client.get(LIST, {"q": "cendekia"}).content.decode()
     page = client.get(LIST, {"risk_category": "none"}).content.decode()
     assert "Data Pokok Sekolah" in page
     csv = b"".join(client.get(LIST, {"export": "csv"}).streaming_content).decode()
