@@ -58,6 +58,7 @@ INSTALLED_APPS = [
     "kelola.core",
     "kelola.organizations",
     "kelola.portfolio",
+    "kelola.proposals",
 ]
 
 MIDDLEWARE = [

@@ -7,7 +7,8 @@ from drf_spectacular.views import SpectacularAPIView, SpectacularRedocView, Spec
 # Each domain's api module registers its viewsets on the shared router when imported.
 import kelola.core.api.routes
 import kelola.organizations.api
-import kelola.portfolio.api  # noqa: F401
+import kelola.portfolio.api
+import kelola.proposals.api  # noqa: F401
 from kelola.core.api.router import router
 from kelola.core.views.pages import health
 
@@ -25,6 +26,7 @@ urlpatterns = [
     path("api/redoc/", SpectacularRedocView.as_view(url_name="api-schema"), name="api-redoc"),
     path("organisasi/", include("kelola.organizations.urls")),
     path("portofolio/", include("kelola.portfolio.urls")),
+    path("usulan-tik/", include("kelola.proposals.urls")),
     path("", include("kelola.core.urls")),
 ]
 

@@ -133,7 +133,8 @@ def perform(workflow: Workflow, obj, name: str, *, actor, comment: str = "", cha
                 step.apply(stored, actor)
             setattr(stored, workflow.state_field, step.target)
             stored.full_clean()
-            with audit.audit_context(actor=actor, comment=comment, transition=name):
+            # An empty comment keeps the enclosing one (e.g. "demo").
+            with audit.audit_context(actor=actor, comment=comment or None, transition=name):
                 stored.save()
             _add_timeline(stored, actor, step, before, comment)
             if step.notify is not None:

@@ -94,12 +94,22 @@ class SystemDetailView(RegisterDetailView):
             artifacts=system.artifacts.select_related("document", "document__uploaded_by"),
             visible_documents=set(documents_of(system, user).values_list("pk", flat=True)),
             artifact_form=ArtifactForm() if context["can_change"] else None,
+            similar=_similar_systems(system),
             groups=printing.field_groups(system),
             sections=printing.section_tables(grouped),
             missing=services.completeness(system, grouped),
             assessments=system.risk_assessments.select_related("assessed_by")[:20],
         )
         return context
+
+
+def _similar_systems(system):
+    """A system still being planned or built is compared with the pemda's others (PROP-3)."""
+    from kelola.proposals.overlap_sources import suggestions_for_system
+
+    if system.status not in services.BEING_BUILT:
+        return []
+    return suggestions_for_system(system)
 
 
 class SystemCreateView(ServiceCreateView):

@@ -25,6 +25,7 @@ from kelola.organizations.models import (
     TierOneTechnician,
 )
 from kelola.portfolio import demo as portfolio_demo
+from kelola.proposals import demo as proposals_demo
 
 from . import data
 
@@ -106,6 +107,7 @@ def build(*, today: datetime.date | None = None) -> DemoResult:
     # Outside the transaction above: the workflow notifies after each step's own commit.
     with audit_context(comment="demo"):
         _assessments(city, agencies, decrees, result)
+        proposals_demo.build(city, result)
     with transaction.atomic():
         _notifications(city, result)
     return result

@@ -239,6 +239,8 @@ class RegisterDetailView(ObjectMixin, TemplateView):
     edit_url_name = ""
     delete_url_name = ""
     title_field = None
+    #: Numbers shown as written, not grouped as quantities (years, codes).
+    plain_fields: tuple[str, ...] = ("fiscal_year", "year")
 
     def get_fields(self, obj):
         rows = []
@@ -246,6 +248,8 @@ class RegisterDetailView(ObjectMixin, TemplateView):
             field = obj._meta.get_field(name)
             display = getattr(obj, f"get_{name}_display", None)
             value = display() if display else getattr(obj, name)
+            if name in self.plain_fields and value is not None:
+                value = str(value)
             rows.append((field.verbose_name, value))
         return rows
 
