@@ -26,7 +26,7 @@ from . import catalogue, services  # noqa: F401 - catalogue registers its endpoi
 from .choices import BuildPreset
 from .filters import BuildRuleFilter, SystemFilter
 from .forms import SYSTEM_FIELDS
-from .models import BuildRule, ElectronicSystem, RiskAssessment, SystemArtifact
+from .models import BuildRule, ElectronicSystem, RiskAssessment, SystemArtifact, SystemLink
 from .sections import SECTIONS, section_for
 
 
@@ -93,6 +93,13 @@ class ArtifactSerializer(serializers.ModelSerializer):
         extra_kwargs = {"copyright_holder": {"required": False}}
 
 
+class LinkSerializer(ScopedModelSerializer):
+    class Meta:
+        model = SystemLink
+        fields = ["id", "kind", "target_system", "target_label", "note"]
+        validators = []
+
+
 def _section_payload(system, key=None) -> dict:
     grouped = services.entries_of(system)
     keys = [key] if key else [s.key for s in SECTIONS]
@@ -153,6 +160,26 @@ class SystemViewSet(ScopedModelViewSet):
             note=data.get("note", ""),
         )
         return Response(RiskAssessmentSerializer(assessment).data, status=status.HTTP_201_CREATED)
+
+    @action(detail=True, methods=["get", "post"], serializer_class=LinkSerializer)
+    def links(self, request, pk=None):
+        """GET the relations (outgoing); POST one {"kind", "target_system" | "target_label", "note"}."""
+        system = self.get_object()
+        if request.method == "GET":
+            return Response(LinkSerializer(system.links.all(), many=True).data)
+        incoming = LinkSerializer(data=request.data, context=self.get_serializer_context())
+        incoming.is_valid(raise_exception=True)
+        link = services.link_add(system, actor=request.user, **incoming.validated_data)
+        return Response(LinkSerializer(link).data, status=status.HTTP_201_CREATED)
+
+    @extend_schema(operation_id="v1_systems_links_destroy")
+    @action(detail=True, methods=["delete"], url_path=r"links/(?P<link_pk>[0-9]+)")
+    def link_remove(self, request, pk=None, link_pk=None):
+        from django.shortcuts import get_object_or_404
+
+        system = self.get_object()
+        services.link_remove(get_object_or_404(system.links, pk=link_pk), actor=request.user)
+        return Response(status=status.HTTP_204_NO_CONTENT)
 
     @action(detail=True, methods=["post"], serializer_class=LifecycleTransitionSerializer)
     def transition(self, request, pk=None):

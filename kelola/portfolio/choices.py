@@ -94,3 +94,18 @@ class ArtifactKind(models.TextChoices):
     SOURCE_CODE = "source_code", _("Kode sumber dengan penjelasan prosedur")
     KNOWLEDGE_TRANSFER = "knowledge_transfer", _("Materi alih pengetahuan")
     OTHER = "other", _("Lainnya")
+
+
+class LinkKind(models.TextChoices):
+    """PORT-6 relations of a system. Servers and datasets are named until the data-center and
+    integration-bus registers exist; then the links point at their rows."""
+
+    EXCHANGES_WITH = "exchanges_with", _("Bertukar data dengan sistem")
+    DEPENDS_ON = "depends_on", _("Bergantung pada sistem")
+    REPLACES = "replaces", _("Menggantikan sistem")
+    RUNS_ON = "runs_on", _("Berjalan di server")
+    PUBLISHES = "publishes", _("Menerbitkan dataset")
+    CONSUMES = "consumes", _("Memakai dataset")
+
+
+SYSTEM_LINKS = frozenset({LinkKind.EXCHANGES_WITH, LinkKind.DEPENDS_ON, LinkKind.REPLACES})

@@ -7,7 +7,7 @@ from django.utils.translation import gettext_lazy as _
 
 from kelola.core.forms import ScopedModelForm
 
-from .choices import ArtifactKind, BuildPreset
+from .choices import ArtifactKind, BuildPreset, LinkKind
 from .models import BuildRule, ElectronicSystem
 from .reference import RISK_QUESTIONS
 
@@ -164,4 +164,29 @@ class ArtifactForm(forms.Form):
         for field in self.fields.values():
             field.widget.attrs.setdefault(
                 "class", "form-select" if isinstance(field.widget, forms.Select) else "form-control"
+            )
+
+
+class LinkForm(forms.Form):
+    kind = forms.ChoiceField(label=_("Jenis relasi"), choices=LinkKind.choices)
+    target_system = forms.ModelChoiceField(
+        label=_("Sistem tujuan"), queryset=ElectronicSystem.objects.none(), required=False
+    )
+    target_label = forms.CharField(label=_("Nama server/dataset"), max_length=200, required=False)
+    note = forms.CharField(label=_("Keterangan"), max_length=300, required=False)
+
+    def __init__(self, *args, system=None, user=None, **kwargs):
+        super().__init__(*args, **kwargs)
+        if system is not None and user is not None:
+            self.fields["target_system"].queryset = (
+                ElectronicSystem.objects.visible_to(user)
+                .filter(pemda_id=system.pemda_id)
+                .exclude(pk=system.pk)
+            )
+        for field in self.fields.values():
+            field.widget.attrs.setdefault(
+                "class",
+                "form-select form-select-sm"
+                if isinstance(field.widget, forms.Select)
+                else "form-control form-control-sm",
             )

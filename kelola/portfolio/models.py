@@ -26,6 +26,7 @@ from .choices import (
     Complexity,
     Developer,
     LifecycleStatus,
+    LinkKind,
     RiskCategory,
     RuleScope,
     ServiceTarget,
@@ -364,3 +365,59 @@ class SystemArtifact(KelolaModel):
 
     def __str__(self) -> str:
         return f"{self.get_kind_display()} v{self.app_version}"
+
+
+class SystemLink(KelolaModel):
+    """A relation of a system (PORT-6): to another registered system, or to a server or
+    dataset named until their own registers exist."""
+
+    system = models.ForeignKey(
+        ElectronicSystem, verbose_name=_("sistem elektronik"), on_delete=models.CASCADE, related_name="links"
+    )
+    kind = models.CharField(_("jenis relasi"), max_length=20, choices=LinkKind.choices)
+    target_system = models.ForeignKey(
+        ElectronicSystem,
+        verbose_name=_("sistem tujuan"),
+        null=True,
+        blank=True,
+        on_delete=models.CASCADE,
+        related_name="incoming_links",
+    )
+    target_label = models.CharField(_("nama server/dataset"), max_length=200, blank=True)
+    note = models.CharField(_("keterangan"), max_length=300, blank=True)
+
+    class Meta:
+        verbose_name = _("relasi sistem elektronik")
+        verbose_name_plural = _("relasi sistem elektronik")
+        ordering = ["system", "kind", "id"]
+        constraints = [
+            models.UniqueConstraint(
+                fields=["system", "kind", "target_system", "target_label"], name="portfolio_link_unique"
+            )
+        ]
+
+    @property
+    def audit_pemda_id(self):
+        return self.system.pemda_id if self.system_id else None
+
+    def __str__(self) -> str:
+        return f"{self.system} → {self.target_system or self.target_label}"
+
+    def clean(self):
+        from .choices import SYSTEM_LINKS
+
+        errors = {}
+        if self.kind in SYSTEM_LINKS:
+            if self.target_system_id is None:
+                errors["target_system"] = _("Pilih sistem tujuan.")
+            elif self.target_system_id == self.system_id:
+                errors["target_system"] = _("Sistem tidak dapat berelasi dengan dirinya sendiri.")
+            elif self.target_system.pemda_id != self.system.pemda_id:
+                errors["target_system"] = _("Sistem tujuan harus dari pemda yang sama.")
+            self.target_label = ""
+        else:
+            if not self.target_label.strip():
+                errors["target_label"] = _("Isi nama server atau dataset.")
+            self.target_system = None
+        if errors:
+            raise ValidationError(errors)

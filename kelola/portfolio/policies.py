@@ -30,6 +30,7 @@ class BuildRulePolicy(Policy):
 
 
 NAVIGATION = [
+    (_("Dasbor portofolio"), "portfolio:dashboard", _reader),
     (_("Sistem elektronik"), "portfolio:system_list", _reader),
     (_("Aturan pembangunan"), "portfolio:rule_list", _member),
 ]

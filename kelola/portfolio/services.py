@@ -304,3 +304,38 @@ def artifact_add(
                 note=note,
             )
     return artifact
+
+
+def link_add(
+    system: ElectronicSystem, *, actor, kind: str, target_system=None, target_label: str = "", note: str = ""
+):
+    """Record a relation of the system (PORT-6); the target system must be one the actor sees."""
+    from kelola.core import access
+
+    from .models import SystemLink
+
+    with refusals_logged(actor, "change", system), transaction.atomic():
+        stored = ElectronicSystem.objects.select_for_update().get(pk=system.pk)
+        ensure(actor, "change", stored)
+        if target_system is not None and not access.can(actor, "view", target_system):
+            raise KelolaError(
+                _("Sistem tujuan tidak ditemukan."), errors={"target_system": [_("Tidak ditemukan.")]}
+            )
+        link = SystemLink(
+            system=stored,
+            kind=kind,
+            target_system=target_system,
+            target_label=target_label.strip(),
+            note=note,
+        )
+        link.full_clean()
+        with audit.audit_context(actor=actor):
+            link.save()
+    return link
+
+
+def link_remove(link, *, actor) -> None:
+    with refusals_logged(actor, "change", link.system), transaction.atomic():
+        ensure(actor, "change", link.system)
+        with audit.audit_context(actor=actor):
+            link.delete()

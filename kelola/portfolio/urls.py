@@ -5,6 +5,7 @@ from . import catalogue, views
 app_name = "portfolio"
 
 urlpatterns = [
+    path("dasbor/", views.PortfolioDashboardView.as_view(), name="dashboard"),
     path("sistem/", views.SystemListView.as_view(), name="system_list"),
     path("sistem/tambah/", views.SystemCreateView.as_view(), name="system_create"),
     path("sistem/impor/", views.SystemImportView.as_view(), name="system_import"),
@@ -19,6 +20,12 @@ urlpatterns = [
     path("sistem/<int:pk>/tabel/<slug:section>/", views.SectionEditView.as_view(), name="system_section"),
     path("sistem/<int:pk>/kategori/", views.RiskAssessView.as_view(), name="system_risk"),
     path("sistem/<int:pk>/langkah/", views.LifecycleTransitionView.as_view(), name="system_transition"),
+    path("sistem/<int:pk>/relasi/", views.LinkAddView.as_view(), name="system_link_add"),
+    path(
+        "sistem/<int:pk>/relasi/<int:link_pk>/hapus/",
+        views.LinkRemoveView.as_view(),
+        name="system_link_remove",
+    ),
     path(
         "sistem/<int:pk>/repositori/unggah/",
         views.ArtifactUploadView.as_view(),

@@ -29,11 +29,12 @@ from kelola.core.views.generic import (
 )
 from kelola.organizations.views.base import CreateButtonMixin, agency_prototype
 
-from . import importing, lifecycle, printing, services
+from . import importing, insights, lifecycle, printing, services
 from .filters import BuildRuleFilter, SystemFilter
 from .forms import (
     ArtifactForm,
     BuildRuleForm,
+    LinkForm,
     PresetForm,
     RiskQuestionnaireForm,
     SystemForm,
@@ -95,6 +96,11 @@ class SystemDetailView(RegisterDetailView):
             visible_documents=set(documents_of(system, user).values_list("pk", flat=True)),
             artifact_form=ArtifactForm() if context["can_change"] else None,
             similar=_similar_systems(system),
+            links=system.links.select_related("target_system"),
+            incoming=system.incoming_links.filter(
+                system__in=ElectronicSystem.objects.visible_to(user)
+            ).select_related("system"),
+            link_form=LinkForm(system=system, user=user) if context["can_change"] else None,
             groups=printing.field_groups(system),
             sections=printing.section_tables(grouped),
             missing=services.completeness(system, grouped),
@@ -355,6 +361,35 @@ class ImportReportView(LoginRequiredMixin, View):
         return response
 
 
+class LinkAddView(SystemChangeMixin, View):
+    def post(self, request, pk):
+        form = LinkForm(request.POST, system=self.object, user=request.user)
+        if not form.is_valid():
+            for errors in form.errors.values():
+                for error in errors:
+                    messages.error(request, error)
+        else:
+            try:
+                services.link_add(self.object, actor=request.user, **form.cleaned_data)
+            except KelolaError as exc:
+                messages.error(request, str(exc.message))
+            except DjangoValidationError as exc:
+                messages.error(request, " ".join(exc.messages))
+            else:
+                messages.success(request, _("Relasi tersimpan."))
+        return HttpResponseRedirect(self.object.get_absolute_url() + "#relations")
+
+
+class LinkRemoveView(SystemChangeMixin, View):
+    def post(self, request, pk, link_pk):
+        from django.shortcuts import get_object_or_404
+
+        link = get_object_or_404(self.object.links, pk=link_pk)
+        services.link_remove(link, actor=request.user)
+        messages.success(request, _("Relasi dihapus."))
+        return HttpResponseRedirect(self.object.get_absolute_url() + "#relations")
+
+
 class SystemDownloadView(ObjectMixin, View):
     """The filled registration form as PDF (laid out like the official form) or XLSX."""
 
@@ -372,6 +407,47 @@ class SystemDownloadView(ObjectMixin, View):
             response = HttpResponse(printing.form_xlsx(system), content_type=printing.XLSX_MIME)
             response["Content-Disposition"] = f'attachment; filename="{filename}"'
         return response
+
+
+class PortfolioDashboardView(LoginRequiredMixin, View):
+    """Counts by stage, category and agency; systems needing attention; proposals waiting."""
+
+    template_name = "portfolio/dashboard.html"
+
+    def get(self, request):
+        from kelola.proposals.dashboard import oldest_waiting, waiting_per_step
+
+        try:
+            months = max(1, min(60, int(request.GET.get("bulan", 12))))
+        except ValueError:
+            months = 12
+        systems = ElectronicSystem.objects.visible_to(request.user)
+        figures = insights.counts(systems)
+        missing_hand_over, missing_count = insights.without_hand_over(systems)
+        stale, stale_count = insights.stale(systems, months)
+        context = {
+            "title": _("Dasbor portofolio"),
+            "figures": figures,
+            "no_pic": insights.without_person_in_charge(systems),
+            "missing_hand_over": missing_hand_over,
+            "missing_count": missing_count,
+            "stale": stale,
+            "stale_count": stale_count,
+            "months": months,
+            "waiting": waiting_per_step(request.user),
+            "oldest_waiting": oldest_waiting(request.user),
+            "chart_status": _chart(figures["status"], _("Sistem"), "#0d4f8b"),
+            "chart_category": _chart(figures["category"], _("Sistem"), "#b26a00"),
+        }
+        return render(request, self.template_name, context)
+
+
+def _chart(pairs, label, color) -> dict:
+    return {
+        "type": "bar",
+        "labels": [name for name, _count in pairs],
+        "datasets": [{"label": str(label), "data": [count for _name, count in pairs], "color": color}],
+    }
 
 
 # --- build rules ------------------------------------------------------------------------

@@ -37,6 +37,22 @@ def waiting_per_step(user) -> list[dict]:
     return result
 
 
+def oldest_waiting(user, limit: int = 10) -> list[dict]:
+    """The proposals waiting longest for the next step, with their age in days."""
+    now = timezone.now()
+    rows = (
+        Proposal.objects.visible_to(user)
+        .filter(status__in=[ProposalStatus.SUBMITTED, ProposalStatus.REVIEWED])
+        .select_related("agency")
+        .order_by("submitted_at")[:limit]
+    )
+    result = []
+    for proposal in rows:
+        since = proposal.reviewed_at if proposal.status == ProposalStatus.REVIEWED else proposal.submitted_at
+        result.append({"proposal": proposal, "days": (now - since).days if since else None})
+    return result
+
+
 def cards(user) -> list[Card]:
     counts = Proposal.objects.visible_to(user).aggregate(
         total=Count("pk"),

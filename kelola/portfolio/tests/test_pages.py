@@ -208,3 +208,27 @@ def test_build_rule_refusal_reaches_the_form_with_the_article(world, client_for)
     )
     assert response.status_code == 409
     assert "Palangka Raya 23/2020 Ps.17(2)" in response.content.decode()
+
+
+def test_dashboard_counts_and_lists_what_needs_attention(port, client_for):
+    from kelola.proposals.models import Proposal
+
+    Proposal.objects.create(
+        pemda=port.pemda,
+        agency=port.health,
+        kind="other",
+        title="Usulan lama",
+        fiscal_year=2027,
+        status="submitted",
+    )
+    page = client_for(port.users["gcio"]).get("/portofolio/dasbor/", {"bulan": "1"}).content.decode()
+    assert "Dasbor portofolio" in page and "chart-status" in page
+    assert "Sistem Informasi Puskesmas" in page  # production without its hand-over package, no PIC
+    assert "Menunggu reviu Dinas" in page and "Usulan lama" in page
+    operator_page = client_for(port.other_agency_operator).get("/portofolio/dasbor/").content.decode()
+    assert "Sistem Informasi Puskesmas" not in operator_page and "Data Pokok Sekolah" in operator_page
+    assert client_for(port.other_pemda_gcio).get("/portofolio/dasbor/").status_code == 200
+    assert (
+        "Sistem Informasi Puskesmas"
+        not in client_for(port.other_pemda_gcio).get("/portofolio/dasbor/").content.decode()
+    )
