@@ -2,6 +2,9 @@
 
 import pytest
 
+# Browser tests of every domain share the `browser` and `page` fixtures (Playwright + chromium).
+pytest_plugins = ["kelola.core.tests.browser"]
+
 
 @pytest.fixture(autouse=True)
 def _media_and_locale(settings, tmp_path):
