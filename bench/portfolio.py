@@ -1,7 +1,8 @@
 """Portfolio benchmark (issue 3): 20,000 electronic systems across 50 pemda (400 each, with
-their form tables), served by gunicorn on loopback; 8 concurrent clients on the registry list
-with filters, search and sorting (SQLite, then PostgreSQL when a local cluster answers); and the
-XLSX import of 2,000 rows, timed in-process.
+their form tables) and 5,000 proposals (100 each), served by gunicorn on loopback; 8 concurrent
+clients on the registry list with filters, search and sorting (SQLite, then PostgreSQL when a
+local cluster answers); overlap suggestions for new proposals and the XLSX import of 2,000 rows,
+timed in-process.
 
 Prints `bench: portfolio.<metric> <value> <unit>`. Only loopback is used; every loop is bounded.
 """
@@ -22,7 +23,8 @@ import foundation as base
 
 ROOT = base.ROOT
 PYTHON = sys.executable
-PEMDA, AGENCIES, SYSTEMS_PER_PEMDA = 50, 40, 400
+PEMDA, AGENCIES, SYSTEMS_PER_PEMDA, PROPOSALS_PER_PEMDA = 50, 40, 400, 100
+OVERLAP_SAMPLES = 60
 IMPORT_ROWS = 2000
 USERNAME, PASSWORD = "bench.gcio", "Bench#Kelola-2026"
 LIST = "/portofolio/sistem/"
@@ -128,8 +130,74 @@ def seed() -> None:
             SystemEntry.objects.bulk_create(entries)
             entries = []
     SystemEntry.objects.bulk_create(entries)
+    _seed_proposals(pemdas, by_pemda, rng)
     user = User.objects.create(username=USERNAME, password=make_password(PASSWORD), pemda=pemdas[0])
     RoleAssignment.objects.create(user=user, role="gcio", pemda=pemdas[0])
+
+
+def _seed_proposals(pemdas, by_pemda, rng) -> None:
+    from kelola.proposals.models import Proposal
+
+    statuses = ["submitted", "reviewed", "approved", "rejected", "draft"]
+    proposals = []
+    for pemda in pemdas:
+        for k in range(PROPOSALS_PER_PEMDA):
+            name, description, sector, functions = WORDS[k % len(WORDS)]
+            proposals.append(
+                Proposal(
+                    pemda=pemda,
+                    agency=rng.choice(by_pemda[pemda.pk]),
+                    kind="new_app",
+                    title=f"Usulan {name} {k}",
+                    fiscal_year=2027,
+                    sector=sector,
+                    program_output=description,
+                    functions="\n".join(functions),
+                    data_sets="Data layanan",
+                    status=rng.choice(statuses),
+                    cost_estimate=100_000_000,
+                )
+            )
+    Proposal.objects.bulk_create(proposals, batch_size=2000)
+
+
+def time_overlap() -> None:
+    """Suggestions for new proposals of the first pemda, against its 400 systems and 100
+    proposals (the pemda's own candidates; other pemda are never compared)."""
+    import django
+
+    os.environ.setdefault("DJANGO_SETTINGS_MODULE", "kelola.settings")
+    django.setup()
+    from kelola.core.models import User
+    from kelola.proposals.models import Proposal
+    from kelola.proposals.services import overlap_suggestions
+
+    user = User.objects.get(username=USERNAME)
+    agency = user.pemda and user.pemda.pk
+    rng = random.Random(5)
+    timings = []
+    for i in range(OVERLAP_SAMPLES):
+        name, description, sector, functions = WORDS[rng.randrange(len(WORDS))]
+        proposal = Proposal(
+            pk=10_000_000 + i,
+            pemda_id=agency,
+            agency_id=first_agency_id(),
+            kind="new_app",
+            title=f"Aplikasi {name.lower()} terpadu",
+            program_output=description,
+            functions="\n".join(functions[:1]),
+            sector=sector,
+        )
+        started = time.perf_counter()
+        suggestions = overlap_suggestions(proposal)
+        timings.append((time.perf_counter() - started) * 1000)
+        if not suggestions:
+            raise RuntimeError("no suggestion for a proposal that repeats a registered system")
+    timings.sort()
+    p95 = statistics.quantiles(timings, n=20, method="inclusive")[-1]
+    print(f"bench: portfolio.overlap_suggestions_min {timings[0]:.1f} ms")
+    print(f"bench: portfolio.overlap_suggestions_p50 {statistics.median(timings):.1f} ms")
+    print(f"bench: portfolio.overlap_suggestions_p95 {p95:.1f} ms", flush=True)
 
 
 def _rows(k: int) -> list[tuple[str, dict]]:
@@ -272,6 +340,7 @@ def run(label: str, env: dict) -> None:
     finally:
         os.killpg(server.pid, signal.SIGTERM)
         server.wait(timeout=30)
+    subprocess.run([PYTHON, __file__, "overlap"], env=env, cwd=ROOT, check=True)
     subprocess.run([PYTHON, __file__, "import"], env=env, cwd=ROOT, check=True)
 
 
@@ -298,5 +367,7 @@ if __name__ == "__main__":
         print(first_agency_id())
     elif command == ["import"]:
         time_import()
+    elif command == ["overlap"]:
+        time_overlap()
     else:
         main()
