@@ -59,6 +59,7 @@ INSTALLED_APPS = [
     "kelola.organizations",
     "kelola.portfolio",
     "kelola.proposals",
+    "kelola.servicedesk",
 ]
 
 MIDDLEWARE = [

@@ -8,7 +8,8 @@ from drf_spectacular.views import SpectacularAPIView, SpectacularRedocView, Spec
 import kelola.core.api.routes
 import kelola.organizations.api
 import kelola.portfolio.api
-import kelola.proposals.api  # noqa: F401
+import kelola.proposals.api
+import kelola.servicedesk.api  # noqa: F401
 from kelola.core.api.router import router
 from kelola.core.views.pages import health
 
@@ -27,6 +28,7 @@ urlpatterns = [
     path("organisasi/", include("kelola.organizations.urls")),
     path("portofolio/", include("kelola.portfolio.urls")),
     path("usulan-tik/", include("kelola.proposals.urls")),
+    path("layanan-ti/", include("kelola.servicedesk.urls")),
     path("", include("kelola.core.urls")),
 ]
 

@@ -26,6 +26,7 @@ from kelola.organizations.models import (
 )
 from kelola.portfolio import demo as portfolio_demo
 from kelola.proposals import demo as proposals_demo
+from kelola.servicedesk import demo as servicedesk_demo
 
 from . import data
 
@@ -104,6 +105,7 @@ def build(*, today: datetime.date | None = None) -> DemoResult:
         _bodies(city, decrees, people, today, result)
         _technicians(agencies, people, today, result)
         portfolio_demo.build(city, other, random.Random(2027), result)
+        servicedesk_demo.build(city, result)
     # Outside the transaction above: the workflow notifies after each step's own commit.
     with audit_context(comment="demo"):
         _assessments(city, agencies, decrees, result)

@@ -1,0 +1,17 @@
+from django.apps import AppConfig
+from django.utils.translation import gettext_lazy as _
+
+
+class ServiceDeskConfig(AppConfig):
+    name = "kelola.servicedesk"
+    label = "servicedesk"
+    verbose_name = _("Layanan TI")
+
+    def ready(self):
+        from kelola.core import access
+        from kelola.core.context_processors import register_navigation
+        from kelola.servicedesk import policies
+
+        access.register_policy("it_service", policies.ServicePolicy())
+        access.register_policy("desk_calendar", policies.CalendarPolicy())
+        register_navigation(_("Layanan TI"), policies.NAVIGATION)

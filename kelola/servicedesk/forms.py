@@ -1,0 +1,74 @@
+"""Forms of the service catalogue and the working calendar; services do the writing."""
+
+from __future__ import annotations
+
+from django import forms
+from django.utils.translation import gettext_lazy as _
+
+from kelola.core.forms import ScopedModelForm
+
+from .choices import Priority
+from .models import WEEKDAYS, Holiday, Service, WorkCalendar
+
+
+class ServiceForm(ScopedModelForm):
+    class Meta:
+        model = Service
+        fields = [
+            "agency",
+            "name",
+            "description",
+            "category",
+            "team",
+            "system",
+            "critical_proposed",
+            "critical",
+            "availability_target",
+            "requires_letter",
+            "available_to_all",
+            "allowed_agencies",
+            "is_active",
+        ]
+        widgets = {
+            "description": forms.Textarea(attrs={"rows": 3}),
+            "allowed_agencies": forms.SelectMultiple(attrs={"size": 6}),
+        }
+
+
+class LevelsForm(forms.Form):
+    """Response and resolution targets (working minutes) for the four priorities."""
+
+    def __init__(self, *args, levels=None, **kwargs):
+        super().__init__(*args, **kwargs)
+        current = {level.priority: level for level in levels or []}
+        for value, label in Priority.choices:
+            level = current.get(value)
+            for kind, text in (("response", _("respons")), ("resolution", _("penyelesaian"))):
+                self.fields[f"{value}_{kind}"] = forms.IntegerField(
+                    label=f"{label}: {text}",
+                    min_value=1,
+                    max_value=60 * 24 * 365,
+                    initial=getattr(level, f"{kind}_minutes", None),
+                    widget=forms.NumberInput(attrs={"class": "form-control form-control-sm"}),
+                )
+
+    def targets(self) -> dict:
+        data = self.cleaned_data
+        return {p: (data[f"{p}_response"], data[f"{p}_resolution"]) for p in Priority.values}
+
+
+class CalendarForm(ScopedModelForm):
+    class Meta:
+        model = WorkCalendar
+        fields = [f"{day}_{edge}" for day in WEEKDAYS for edge in ("start", "end")]
+        widgets = {name: forms.TimeInput(attrs={"type": "time"}, format="%H:%M") for name in fields}
+
+
+class HolidayForm(ScopedModelForm):
+    class Meta:
+        model = Holiday
+        fields = ["date", "name"]
+
+
+class HolidayImportForm(forms.Form):
+    year = forms.IntegerField(label=_("Tahun"), min_value=2000, max_value=2100)

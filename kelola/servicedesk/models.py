@@ -1,0 +1,227 @@
+"""Service desk foundations (DESK-1, DESK-5): the pemda's working calendar and holidays, and
+the catalogue of IT services with their SLA targets per priority."""
+
+from __future__ import annotations
+
+import datetime
+from zoneinfo import ZoneInfo
+
+from django.core.exceptions import ValidationError
+from django.core.validators import MaxValueValidator, MinValueValidator
+from django.db import models
+from django.utils.translation import gettext_lazy as _
+
+from kelola.core.models import AgencyModel, KelolaModel, TenantModel
+from kelola.core.urlcache import detail_url
+
+from .choices import Priority, ServiceCategory, Team
+
+WEEKDAYS = ("monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday")
+WEEKDAY_LABELS = (_("Senin"), _("Selasa"), _("Rabu"), _("Kamis"), _("Jumat"), _("Sabtu"), _("Minggu"))
+T = datetime.time
+
+
+def _opens(day: int, default=None):
+    return models.TimeField(
+        _("%(day)s mulai") % {"day": WEEKDAY_LABELS[day]}, null=True, blank=True, default=default
+    )
+
+
+def _closes(day: int, default=None):
+    return models.TimeField(
+        _("%(day)s selesai") % {"day": WEEKDAY_LABELS[day]}, null=True, blank=True, default=default
+    )
+
+
+class WorkCalendar(TenantModel):
+    """The pemda's working hours for SLA clocks (in the pemda's own time zone); the defaults
+    are the usual office hours of a five-day week."""
+
+    monday_start, monday_end = _opens(0, T(7, 30)), _closes(0, T(16, 0))
+    tuesday_start, tuesday_end = _opens(1, T(7, 30)), _closes(1, T(16, 0))
+    wednesday_start, wednesday_end = _opens(2, T(7, 30)), _closes(2, T(16, 0))
+    thursday_start, thursday_end = _opens(3, T(7, 30)), _closes(3, T(16, 0))
+    friday_start, friday_end = _opens(4, T(7, 30)), _closes(4, T(16, 30))
+    saturday_start, saturday_end = _opens(5), _closes(5)
+    sunday_start, sunday_end = _opens(6), _closes(6)
+
+    class Meta:
+        verbose_name = _("kalender kerja")
+        verbose_name_plural = _("kalender kerja")
+        constraints = [models.UniqueConstraint(fields=["pemda"], name="desk_calendar_one_per_pemda")]
+
+    scope_level = "desk_calendar"
+
+    def __str__(self) -> str:
+        return str(_("Kalender kerja %(pemda)s") % {"pemda": self.pemda})
+
+    def get_absolute_url(self) -> str:
+        from django.urls import reverse
+
+        return reverse("servicedesk:calendar")
+
+    def hours(self) -> dict[int, tuple[datetime.time, datetime.time]]:
+        result = {}
+        for index, day in enumerate(WEEKDAYS):
+            start, end = getattr(self, f"{day}_start"), getattr(self, f"{day}_end")
+            if start and end:
+                result[index] = (start, end)
+        return result
+
+    def clean(self):
+        errors = {}
+        for day in WEEKDAYS:
+            start, end = getattr(self, f"{day}_start"), getattr(self, f"{day}_end")
+            if (start is None) != (end is None):
+                errors[f"{day}_end"] = _("Isi jam mulai dan selesai, atau kosongkan keduanya.")
+            elif start and end and start >= end:
+                errors[f"{day}_end"] = _("Jam selesai harus setelah jam mulai.")
+        if not errors and not self.hours():
+            errors["monday_start"] = _("Paling sedikit satu hari kerja.")
+        if errors:
+            raise ValidationError(errors)
+
+
+class Holiday(TenantModel):
+    """A public holiday or collective leave day of the pemda: no SLA clock runs on it."""
+
+    date = models.DateField(_("tanggal"))
+    name = models.CharField(_("nama"), max_length=200)
+
+    class Meta:
+        verbose_name = _("hari libur")
+        verbose_name_plural = _("hari libur")
+        ordering = ["date"]
+        constraints = [models.UniqueConstraint(fields=["pemda", "date"], name="desk_holiday_unique")]
+
+    scope_level = "desk_calendar"
+
+    def __str__(self) -> str:
+        return f"{self.date:%d-%m-%Y} {self.name}"
+
+    def get_absolute_url(self) -> str:
+        from django.urls import reverse
+
+        return reverse("servicedesk:calendar")
+
+
+class Service(AgencyModel):
+    """An IT service of the catalogue (DESK-1), owned by an agency (often the IT office)."""
+
+    name = models.CharField(_("nama layanan"), max_length=200)
+    description = models.TextField(_("uraian"))
+    category = models.CharField(_("kategori"), max_length=20, choices=ServiceCategory.choices)
+    team = models.CharField(
+        _("tim tier 2"),
+        max_length=20,
+        choices=Team.choices,
+        default=Team.HELPDESK,
+        help_text=_("Tim Dinas yang menangani tiket yang dieskalasi."),
+    )
+    system = models.ForeignKey(
+        "portfolio.ElectronicSystem",
+        verbose_name=_("sistem elektronik"),
+        null=True,
+        blank=True,
+        on_delete=models.SET_NULL,
+        related_name="services",
+    )
+    critical_proposed = models.BooleanField(_("diusulkan kritis oleh pemilik"), default=False)
+    critical = models.BooleanField(_("layanan kritis"), default=False, help_text=_("Ditetapkan oleh Dinas."))
+    availability_target = models.DecimalField(
+        _("target ketersediaan (%)"),
+        max_digits=5,
+        decimal_places=2,
+        default=99,
+        validators=[MinValueValidator(0), MaxValueValidator(100)],
+    )
+    requires_letter = models.BooleanField(
+        _("wajib surat/nota dinas"),
+        default=True,
+        help_text=_("Permintaan biasa disertai surat kepala perangkat daerah."),
+    )
+    available_to_all = models.BooleanField(_("tersedia untuk semua perangkat daerah"), default=True)
+    allowed_agencies = models.ManyToManyField(
+        "core.Agency", verbose_name=_("perangkat daerah yang boleh memakai"), blank=True, related_name="+"
+    )
+    sop_document = models.ForeignKey(
+        "core.Document",
+        verbose_name=_("dokumen SOP"),
+        null=True,
+        blank=True,
+        on_delete=models.SET_NULL,
+        related_name="+",
+    )
+    is_active = models.BooleanField(_("aktif"), default=True)
+
+    class Meta:
+        verbose_name = _("layanan TI")
+        verbose_name_plural = _("layanan TI")
+        ordering = ["name", "id"]
+        constraints = [models.UniqueConstraint(fields=["pemda", "name"], name="desk_service_unique_name")]
+
+    scope_level = "it_service"
+
+    def __str__(self) -> str:
+        return self.name
+
+    def get_absolute_url(self) -> str:
+        return detail_url("servicedesk:service_detail", self.pk)
+
+    def clean(self):
+        if self.system_id and self.system.pemda_id != self.pemda_id:
+            raise ValidationError({"system": _("Sistem elektronik harus dari pemda yang sama.")})
+
+    def may_be_used_by(self, agency) -> bool:
+        if not self.is_active:
+            return False
+        return self.available_to_all or self.allowed_agencies.filter(pk=agency.pk).exists()
+
+
+class ServiceLevel(KelolaModel):
+    """The SLA of a service for one priority: response and resolution targets in working minutes."""
+
+    service = models.ForeignKey(
+        Service, verbose_name=_("layanan"), on_delete=models.CASCADE, related_name="levels"
+    )
+    priority = models.CharField(_("prioritas"), max_length=2, choices=Priority.choices)
+    response_minutes = models.PositiveIntegerField(
+        _("target respons (menit kerja)"), validators=[MinValueValidator(1)]
+    )
+    resolution_minutes = models.PositiveIntegerField(
+        _("target penyelesaian (menit kerja)"), validators=[MinValueValidator(1)]
+    )
+
+    class Meta:
+        verbose_name = _("tingkat layanan")
+        verbose_name_plural = _("tingkat layanan")
+        ordering = ["service", "priority"]
+        constraints = [models.UniqueConstraint(fields=["service", "priority"], name="desk_level_unique")]
+
+    @property
+    def audit_pemda_id(self):
+        return self.service.pemda_id if self.service_id else None
+
+    def __str__(self) -> str:
+        return f"{self.service} {self.get_priority_display()}"
+
+    def clean(self):
+        if (
+            self.response_minutes
+            and self.resolution_minutes
+            and self.resolution_minutes < self.response_minutes
+        ):
+            raise ValidationError(
+                {"resolution_minutes": _("Target penyelesaian tidak boleh lebih cepat dari respons.")}
+            )
+
+
+def clock_calendar(pemda):
+    """The pemda's `clock.Calendar` (its hours, time zone and holidays); defaults when unset."""
+    from . import clock
+
+    stored = WorkCalendar.objects.filter(pemda=pemda).first() or WorkCalendar(pemda=pemda)
+    holidays = frozenset(Holiday.objects.filter(pemda=pemda).values_list("date", flat=True))
+    return clock.Calendar(
+        tz=ZoneInfo(pemda.timezone or "Asia/Jakarta"), hours=stored.hours(), holidays=holidays
+    )

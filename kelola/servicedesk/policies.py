@@ -1,0 +1,61 @@
+"""Who may see and change the service catalogue and the working calendar (DESK-1).
+
+- The catalogue is read by every member of the pemda (agencies choose services from it).
+- The IT office's service-desk leads (GCIO, pemda administrator, help desk) manage every
+  service; an owner agency's head and IT officer keep their own services' description and SOP
+  and may propose them as critical — only the IT office sets the critical flag (checked by the
+  services).
+- The working calendar and holidays are read by every member and set by the GCIO, the pemda
+  administrator and the help desk.
+"""
+
+from __future__ import annotations
+
+from django.db.models import Q
+from django.utils.translation import gettext_lazy as _
+
+from kelola.core.access import AgencyPolicy, Policy, actor_for
+from kelola.core.roles import Role
+
+DESK_MANAGERS = frozenset({Role.GCIO, Role.PEMDA_ADMIN, Role.HELPDESK})
+
+
+class ServicePolicy(AgencyPolicy):
+    manage_roles = DESK_MANAGERS
+
+    def read_filter(self, actor, model):
+        if actor.is_platform_admin:
+            return None
+        return Q(pemda_id__in=actor.member_pemdas())
+
+    def can_view(self, actor, obj) -> bool:
+        return actor.is_platform_admin or obj.pemda_id in actor.member_pemdas()
+
+    def can_delete(self, actor, obj) -> bool:
+        return actor.has_pemda_role(obj.pemda_id, self.manage_roles)
+
+    def can_set_critical(self, actor, obj) -> bool:
+        return actor.has_pemda_role(obj.pemda_id, self.manage_roles)
+
+
+class CalendarPolicy(Policy):
+    manage_roles = DESK_MANAGERS
+
+    def read_filter(self, actor, model):
+        if actor.is_platform_admin:
+            return None
+        return Q(pemda_id__in=actor.member_pemdas())
+
+    def can_view(self, actor, obj) -> bool:
+        return actor.is_platform_admin or obj.pemda_id in actor.member_pemdas()
+
+
+def _member(user) -> bool:
+    actor = actor_for(user)
+    return actor.is_platform_admin or bool(actor.member_pemdas())
+
+
+NAVIGATION = [
+    (_("Katalog layanan"), "servicedesk:service_list", _member),
+    (_("Kalender kerja"), "servicedesk:calendar", _member),
+]

@@ -1,0 +1,15 @@
+from django.urls import path
+
+from . import views
+
+app_name = "servicedesk"
+
+urlpatterns = [
+    path("layanan/", views.ServiceListView.as_view(), name="service_list"),
+    path("layanan/tambah/", views.ServiceCreateView.as_view(), name="service_create"),
+    path("layanan/<int:pk>/", views.ServiceDetailView.as_view(), name="service_detail"),
+    path("layanan/<int:pk>/ubah/", views.ServiceUpdateView.as_view(), name="service_update"),
+    path("layanan/<int:pk>/hapus/", views.ServiceDeleteView.as_view(), name="service_delete"),
+    path("layanan/<int:pk>/sla/", views.LevelsView.as_view(), name="service_levels"),
+    path("kalender/", views.CalendarView.as_view(), name="calendar"),
+]

@@ -1,0 +1,215 @@
+"""Pages of the service catalogue (DESK-1) and the working calendar (DESK-5)."""
+
+from __future__ import annotations
+
+from django.contrib import messages
+from django.contrib.auth.mixins import LoginRequiredMixin
+from django.core.exceptions import ValidationError as DjangoValidationError
+from django.http import HttpResponseRedirect
+from django.shortcuts import render
+from django.urls import reverse
+from django.utils.translation import gettext as _
+from django.utils.translation import gettext_lazy
+from django.views import View
+
+from kelola.core import access
+from kelola.core.errors import KelolaError
+from kelola.core.views.generic import (
+    Column,
+    ObjectMixin,
+    RegisterDetailView,
+    RegisterListView,
+    ServiceCreateView,
+    ServiceDeleteView,
+    ServiceUpdateView,
+)
+from kelola.organizations.views.base import CreateButtonMixin, agency_prototype
+
+from . import services
+from .filters import ServiceFilter
+from .forms import CalendarForm, HolidayForm, HolidayImportForm, LevelsForm, ServiceForm
+from .models import WEEKDAY_LABELS, WEEKDAYS, Holiday, Service
+
+
+class ServiceListView(CreateButtonMixin, RegisterListView):
+    model = Service
+    filterset_class = ServiceFilter
+    title = gettext_lazy("Katalog layanan TI")
+    create_url_name = "servicedesk:service_create"
+    create_prototype = staticmethod(agency_prototype(Service))
+    select_related = ("agency",)
+    empty_message = gettext_lazy("Belum ada layanan di katalog.")
+    columns = (
+        Column("name", gettext_lazy("Layanan"), order_by="name"),
+        Column("agency", gettext_lazy("Pemilik"), order_by="agency__name"),
+        Column("category", gettext_lazy("Kategori"), order_by="category"),
+        Column("team", gettext_lazy("Tim tier 2"), order_by="team"),
+        Column("critical", gettext_lazy("Kritis"), order_by="critical"),
+        Column("availability_target", gettext_lazy("Target ketersediaan (%)")),
+        Column("is_active", gettext_lazy("Aktif")),
+        Column("description", gettext_lazy("Uraian"), export_only=True),
+        Column("requires_letter", gettext_lazy("Wajib surat"), export_only=True),
+    )
+
+
+class ServiceDetailView(RegisterDetailView):
+    model = Service
+    template_name = "servicedesk/service_detail.html"
+    select_related = ("agency", "system", "sop_document")
+    fields = (
+        "agency",
+        "description",
+        "category",
+        "team",
+        "system",
+        "critical_proposed",
+        "critical",
+        "availability_target",
+        "requires_letter",
+        "available_to_all",
+        "sop_document",
+        "is_active",
+    )
+    edit_url_name = "servicedesk:service_update"
+    delete_url_name = "servicedesk:service_delete"
+
+    def get_context_data(self, **kwargs):
+        context = super().get_context_data(**kwargs)
+        context["levels"] = self.object.levels.all()
+        context["allowed"] = self.object.allowed_agencies.all() if not self.object.available_to_all else []
+        return context
+
+
+class ServiceCreateView(ServiceCreateView):
+    create_prototype = staticmethod(agency_prototype(Service))
+    form_class = ServiceForm
+    title = gettext_lazy("Tambah layanan TI")
+    create_service = staticmethod(services.service_create)
+
+
+class ServiceUpdateView(ServiceUpdateView):
+    model = Service
+    form_class = ServiceForm
+    title = gettext_lazy("Ubah layanan TI")
+    update_service = staticmethod(services.service_update)
+
+
+class ServiceDeleteView(ServiceDeleteView):
+    model = Service
+    delete_service = staticmethod(services.service_delete)
+    success_url_name = "servicedesk:service_list"
+
+
+class LevelsView(ObjectMixin, View):
+    model = Service
+    template_name = "servicedesk/levels_form.html"
+
+    def dispatch(self, request, *args, **kwargs):
+        if request.user.is_authenticated:
+            self.object = self.get_object()
+            access.require(request.user, "change", self.object)
+        return super().dispatch(request, *args, **kwargs)
+
+    def render_page(self, form, status=200):
+        title = _("Target SLA — %(service)s") % {"service": self.object}
+        return render(
+            self.request,
+            self.template_name,
+            {"object": self.object, "form": form, "title": title},
+            status=status,
+        )
+
+    def get(self, request, pk):
+        return self.render_page(LevelsForm(levels=self.object.levels.all()))
+
+    def post(self, request, pk):
+        form = LevelsForm(request.POST, levels=self.object.levels.all())
+        if not form.is_valid():
+            return self.render_page(form, status=400)
+        try:
+            services.levels_replace(self.object, form.targets(), actor=request.user)
+        except KelolaError as exc:
+            for priority, problems in exc.errors.items():
+                for problem in problems:
+                    form.add_error(
+                        f"{priority}_resolution" if f"{priority}_resolution" in form.fields else None, problem
+                    )
+            if not exc.errors:
+                form.add_error(None, str(exc.message))
+            return self.render_page(form, status=exc.status)
+        messages.success(request, _("Data tersimpan."))
+        return HttpResponseRedirect(self.object.get_absolute_url())
+
+
+class CalendarView(LoginRequiredMixin, View):
+    """The pemda's working hours and holidays; editable by the service-desk leads."""
+
+    template_name = "servicedesk/calendar.html"
+
+    def context(self, form=None, holiday_form=None):
+        user = self.request.user
+        pemda = user.pemda
+        calendar = services.calendar_for_update(pemda)
+        may_edit = access.can(user, "change", calendar) if calendar.pk else access.can(user, "add", calendar)
+        rows = [
+            (WEEKDAY_LABELS[i], getattr(calendar, f"{day}_start"), getattr(calendar, f"{day}_end"))
+            for i, day in enumerate(WEEKDAYS)
+        ]
+        form = (form or CalendarForm(instance=calendar, user=user)) if may_edit else None
+        return {
+            "title": _("Kalender kerja"),
+            "form_rows": [
+                (WEEKDAY_LABELS[i], form[f"{day}_start"], form[f"{day}_end"])
+                for i, day in enumerate(WEEKDAYS)
+            ]
+            if form
+            else [],
+            "pemda": pemda,
+            "rows": rows,
+            "form": form,
+            "holiday_form": (holiday_form or HolidayForm(user=user)) if may_edit else None,
+            "import_form": HolidayImportForm() if may_edit else None,
+            "holidays": Holiday.objects.visible_to(user).filter(pemda=pemda),
+        }
+
+    def get(self, request):
+        if request.user.pemda_id is None:
+            messages.error(request, _("Akun Anda tidak terkait dengan pemda mana pun."))
+            return HttpResponseRedirect(reverse("core:home"))
+        return render(request, self.template_name, self.context())
+
+    def post(self, request):
+        pemda = request.user.pemda
+        action = request.POST.get("action")
+        try:
+            if action == "hours":
+                form = CalendarForm(
+                    request.POST, instance=services.calendar_for_update(pemda), user=request.user
+                )
+                if not form.is_valid():
+                    return render(request, self.template_name, self.context(form=form), status=400)
+                services.calendar_update(pemda, actor=request.user, **form.cleaned_data)
+            elif action == "holiday":
+                holiday_form = HolidayForm(request.POST, user=request.user)
+                if not holiday_form.is_valid():
+                    return render(
+                        request, self.template_name, self.context(holiday_form=holiday_form), status=400
+                    )
+                services.holiday_create(actor=request.user, pemda=pemda, **holiday_form.cleaned_data)
+            elif action == "import":
+                year_form = HolidayImportForm(request.POST)
+                if year_form.is_valid():
+                    added = services.holidays_import(
+                        pemda, year_form.cleaned_data["year"], actor=request.user
+                    )
+                    messages.info(request, _("%(n)s hari libur nasional ditambahkan.") % {"n": len(added)})
+            elif action == "delete_holiday":
+                holiday = access.get_visible_or_404(Holiday, request.user, pk=request.POST.get("holiday"))
+                services.holiday_delete(holiday, actor=request.user)
+        except KelolaError as exc:
+            messages.error(request, str(exc.message))
+        except DjangoValidationError as exc:
+            messages.error(request, " ".join(exc.messages))
+        else:
+            messages.success(request, _("Data tersimpan."))
+        return HttpResponseRedirect(reverse("servicedesk:calendar"))
