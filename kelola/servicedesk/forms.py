@@ -68,6 +68,12 @@ class HolidayForm(ScopedModelForm):
     class Meta:
         model = Holiday
         fields = ["date", "name"]
+        widgets = {
+            "date": forms.DateInput(attrs={"aria-label": _("Tanggal")}),
+            "name": forms.TextInput(
+                attrs={"placeholder": _("Nama hari libur"), "aria-label": _("Nama hari libur")}
+            ),
+        }
 
 
 class HolidayImportForm(forms.Form):
