@@ -259,6 +259,7 @@ SPECTACULAR_SETTINGS = {
         "RoleEnum": "kelola.core.roles.Role",
         "MemberRoleEnum": "kelola.organizations.choices.MemberRole",
         "RiskCategoryEnum": "kelola.portfolio.choices.RiskCategory",
+        "LevelEnum": "kelola.servicedesk.choices.Level",
     },
 }
 

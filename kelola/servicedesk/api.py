@@ -17,9 +17,10 @@ from kelola.core.api.viewsets import ScopedModelViewSet
 from kelola.core.errors import ErrorCode, KelolaError
 
 from . import services
-from .filters import ServiceFilter
+from .filters import ServiceFilter, TicketFilter
 from .forms import ServiceForm
-from .models import Holiday, Service, ServiceLevel
+from .models import Holiday, Service, ServiceLevel, Ticket
+from .tickets import ticket_create, ticket_transition
 
 
 class ServiceSerializer(ScopedModelSerializer):
@@ -105,5 +106,94 @@ class HolidayViewSet(ScopedModelViewSet):
         return Response(HolidaySerializer(created, many=True, context=self.get_serializer_context()).data)
 
 
+class TicketSerializer(ScopedModelSerializer):
+    letter_file = serializers.FileField(write_only=True, required=False)
+
+    class Meta:
+        model = Ticket
+        fields = [
+            "id",
+            "pemda",
+            "agency",
+            "service",
+            "system",
+            "kind",
+            "channel",
+            "title",
+            "description",
+            "impact",
+            "urgency",
+            "vvip",
+            "priority",
+            "status",
+            "tier",
+            "team",
+            "assignee",
+            "requester_name",
+            "response_due",
+            "resolution_due",
+            "responded_at",
+            "resolved_at",
+            "closed_at",
+            "resolution",
+            "rating",
+            "letter",
+            "letter_file",
+            "created_at",
+        ]
+        read_only_fields = [
+            "pemda",
+            "priority",
+            "status",
+            "tier",
+            "team",
+            "assignee",
+            "requester_name",
+            "response_due",
+            "resolution_due",
+            "responded_at",
+            "resolved_at",
+            "closed_at",
+            "resolution",
+            "rating",
+            "letter",
+            "created_at",
+        ]
+
+
+class TicketTransitionSerializer(serializers.Serializer):
+    name = serializers.CharField(max_length=30)
+    comment = serializers.CharField(required=False, allow_blank=True, default="", max_length=2000)
+    resolution = serializers.CharField(required=False, allow_blank=True, default="", max_length=5000)
+    rating = serializers.IntegerField(required=False, allow_null=True, default=None)
+    feedback = serializers.CharField(required=False, allow_blank=True, default="", max_length=2000)
+
+
+class TicketViewSet(ScopedModelViewSet):
+    """Tickets: filed through `tickets.ticket_create`, moved through `tickets.TICKET`."""
+
+    queryset = Ticket.objects.all()
+    serializer_class = TicketSerializer
+    filterset_class = TicketFilter
+    select_related = ("agency", "service")
+    ordering_fields = ["created_at", "priority", "resolution_due", "status"]
+    http_method_names = ["get", "post", "head", "options"]
+
+    def perform_create(self, serializer):
+        data = dict(serializer.validated_data)
+        letter = data.pop("letter_file", None)
+        serializer.instance = ticket_create(actor=self.request.user, letter=letter, **data)
+
+    @action(detail=True, methods=["post"], serializer_class=TicketTransitionSerializer)
+    def transition(self, request, pk=None):
+        ticket = self.get_object()
+        incoming = TicketTransitionSerializer(data=request.data)
+        incoming.is_valid(raise_exception=True)
+        data = dict(incoming.validated_data)
+        ticket = ticket_transition(ticket, data.pop("name"), actor=request.user, **data)
+        return Response(TicketSerializer(ticket, context=self.get_serializer_context()).data)
+
+
 router.register("it-services", ServiceViewSet, basename="it-service")
+router.register("tickets", TicketViewSet, basename="ticket")
 router.register("holidays", HolidayViewSet, basename="holiday")

@@ -14,4 +14,5 @@ class ServiceDeskConfig(AppConfig):
 
         access.register_policy("it_service", policies.ServicePolicy())
         access.register_policy("desk_calendar", policies.CalendarPolicy())
+        access.register_policy("ticket", policies.TicketPolicy())
         register_navigation(_("Layanan TI"), policies.NAVIGATION)

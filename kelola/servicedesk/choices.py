@@ -34,3 +34,46 @@ DEFAULT_TARGETS = {
     Priority.P3: (4 * 60, 3 * 8 * 60),
     Priority.P4: (8 * 60, 5 * 8 * 60),
 }
+
+
+class TicketKind(models.TextChoices):
+    REQUEST = "request", _("Permintaan layanan")
+    INCIDENT = "incident", _("Pengaduan/gangguan")
+
+
+class Channel(models.TextChoices):
+    WALK_IN = "walk_in", _("Datang langsung")
+    PHONE = "phone", _("Telepon")
+    WEB = "web", _("Web")
+    EMAIL = "email", _("E-mail")
+    API = "api", _("API")
+
+
+class Level(models.TextChoices):
+    HIGH = "high", _("Tinggi")
+    MEDIUM = "medium", _("Sedang")
+    LOW = "low", _("Rendah")
+
+
+class TicketStatus(models.TextChoices):
+    NEW = "new", _("Baru")
+    IN_PROGRESS = "in_progress", _("Dikerjakan")
+    WAITING_USER = "waiting_user", _("Menunggu pengguna")
+    ESCALATED = "escalated", _("Dieskalasi ke tier 2")
+    RESOLVED = "resolved", _("Selesai dikerjakan")
+    CLOSED = "closed", _("Ditutup")
+
+
+#: Impact and urgency → priority (the usual service-desk matrix).
+PRIORITY_MATRIX = {
+    ("high", "high"): Priority.P1,
+    ("high", "medium"): Priority.P2,
+    ("medium", "high"): Priority.P2,
+    ("high", "low"): Priority.P3,
+    ("medium", "medium"): Priority.P3,
+    ("low", "high"): Priority.P3,
+    ("medium", "low"): Priority.P4,
+    ("low", "medium"): Priority.P4,
+    ("low", "low"): Priority.P4,
+}
+REOPEN_DAYS = 7

@@ -1,11 +1,12 @@
 import django_filters
+from django.db.models import Q
 from django.utils.translation import gettext_lazy as _
 
 from kelola.core.filters import SearchFilterSet, visible_choices
 from kelola.core.models import Agency
 
-from .choices import ServiceCategory, Team
-from .models import Service
+from .choices import Priority, ServiceCategory, Team, TicketStatus
+from .models import Service, Ticket
 
 
 class ServiceFilter(SearchFilterSet):
@@ -21,3 +22,32 @@ class ServiceFilter(SearchFilterSet):
     class Meta:
         model = Service
         fields = ["agency", "category", "team", "critical", "is_active"]
+
+
+class TicketFilter(SearchFilterSet):
+    search_fields = ("title", "description", "requester_name")
+    status = django_filters.ChoiceFilter(choices=TicketStatus.choices, label=_("Status"))
+    priority = django_filters.ChoiceFilter(choices=Priority.choices, label=_("Prioritas"))
+    tier = django_filters.ChoiceFilter(choices=[(1, "Tier 1"), (2, "Tier 2")], label=_("Tier"))
+    team = django_filters.ChoiceFilter(choices=Team.choices, label=_("Tim"))
+    agency = django_filters.ModelChoiceFilter(queryset=visible_choices(Agency), label=_("Perangkat daerah"))
+    mine = django_filters.BooleanFilter(method="filter_mine", label=_("Tiket saya"))
+    overdue = django_filters.BooleanFilter(method="filter_overdue", label=_("Lewat batas"))
+
+    class Meta:
+        model = Ticket
+        fields = ["status", "priority", "tier", "team", "agency"]
+
+    def filter_mine(self, queryset, name, value):
+        user = getattr(self.request, "user", None)
+        if value is None or user is None:
+            return queryset
+        mine = Q(assignee=user) | Q(requester=user)
+        return queryset.filter(mine) if value else queryset.exclude(mine)
+
+    def filter_overdue(self, queryset, name, value):
+        from django.utils import timezone
+
+        open_states = [TicketStatus.NEW, TicketStatus.IN_PROGRESS, TicketStatus.ESCALATED]
+        late = Q(status__in=open_states, resolution_due__lt=timezone.now())
+        return queryset.filter(late) if value else queryset.exclude(late) if value is False else queryset

@@ -7,7 +7,7 @@ from django.utils.translation import gettext_lazy as _
 
 from kelola.core.forms import ScopedModelForm
 
-from .choices import Priority
+from .choices import Channel, Level, Priority, TicketKind
 from .models import WEEKDAYS, Holiday, Service, WorkCalendar
 
 
@@ -78,3 +78,38 @@ class HolidayForm(ScopedModelForm):
 
 class HolidayImportForm(forms.Form):
     year = forms.IntegerField(label=_("Tahun"), min_value=2000, max_value=2100)
+
+
+class TicketForm(forms.Form):
+    """Filing a ticket; the letter is required for ordinary service requests."""
+
+    agency = forms.ModelChoiceField(label=_("Perangkat daerah"), queryset=None)
+    service = forms.ModelChoiceField(label=_("Layanan"), queryset=None)
+    kind = forms.ChoiceField(label=_("Jenis"), choices=TicketKind.choices)
+    title = forms.CharField(label=_("Judul"), max_length=200)
+    description = forms.CharField(label=_("Uraian"), widget=forms.Textarea(attrs={"rows": 4}))
+    impact = forms.ChoiceField(label=_("Dampak"), choices=Level.choices, initial="medium")
+    urgency = forms.ChoiceField(label=_("Urgensi"), choices=Level.choices, initial="medium")
+    channel = forms.ChoiceField(label=_("Kanal"), choices=Channel.choices, initial="web")
+    letter = forms.FileField(label=_("Surat/nota dinas (PDF)"), required=False)
+    vvip = forms.BooleanField(label=_("Pemohon VVIP (diisi help desk)"), required=False)
+
+    def __init__(self, *args, user=None, **kwargs):
+        super().__init__(*args, **kwargs)
+        from kelola.core.models import Agency
+
+        from .models import Service
+
+        self.fields["agency"].queryset = Agency.objects.visible_to(user).filter(
+            pemda_id=getattr(user, "pemda_id", None)
+        )
+        self.fields["service"].queryset = Service.objects.visible_to(user).filter(is_active=True)
+        if getattr(user, "agency_id", None):
+            self.fields["agency"].initial = user.agency_id
+        for field in self.fields.values():
+            if isinstance(field.widget, forms.CheckboxInput):
+                field.widget.attrs["class"] = "form-check-input"
+            else:
+                field.widget.attrs.setdefault(
+                    "class", "form-select" if isinstance(field.widget, forms.Select) else "form-control"
+                )

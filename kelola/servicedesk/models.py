@@ -6,6 +6,7 @@ from __future__ import annotations
 import datetime
 from zoneinfo import ZoneInfo
 
+from django.conf import settings
 from django.core.exceptions import ValidationError
 from django.core.validators import MaxValueValidator, MinValueValidator
 from django.db import models
@@ -14,7 +15,7 @@ from django.utils.translation import gettext_lazy as _
 from kelola.core.models import AgencyModel, KelolaModel, TenantModel
 from kelola.core.urlcache import detail_url
 
-from .choices import Priority, ServiceCategory, Team
+from .choices import Channel, Level, Priority, ServiceCategory, Team, TicketKind, TicketStatus
 
 WEEKDAYS = ("monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday")
 WEEKDAY_LABELS = (_("Senin"), _("Selasa"), _("Rabu"), _("Kamis"), _("Jumat"), _("Sabtu"), _("Minggu"))
@@ -225,3 +226,112 @@ def clock_calendar(pemda):
     return clock.Calendar(
         tz=ZoneInfo(pemda.timezone or "Asia/Jakarta"), hours=stored.hours(), holidays=holidays
     )
+
+
+class Ticket(AgencyModel):
+    """A service request or complaint (DESK-2) of an agency's user, handled at tier 1 (the
+    agency's technician) or tier 2 (an IT-office team), timed against the service's SLA."""
+
+    kind = models.CharField(_("jenis"), max_length=10, choices=TicketKind.choices)
+    channel = models.CharField(_("kanal"), max_length=10, choices=Channel.choices, default=Channel.WEB)
+    title = models.CharField(_("judul"), max_length=200)
+    description = models.TextField(_("uraian"))
+    requester = models.ForeignKey(
+        settings.AUTH_USER_MODEL,
+        verbose_name=_("pemohon"),
+        null=True,
+        blank=True,
+        on_delete=models.SET_NULL,
+        related_name="+",
+    )
+    requester_name = models.CharField(_("nama pemohon"), max_length=200, blank=True)
+    vvip = models.BooleanField(
+        _("VVIP"), default=False, help_text=_("Bupati/Walikota, wakil, Sekda, asisten.")
+    )
+    service = models.ForeignKey(
+        Service, verbose_name=_("layanan"), on_delete=models.PROTECT, related_name="tickets"
+    )
+    system = models.ForeignKey(
+        "portfolio.ElectronicSystem",
+        verbose_name=_("sistem elektronik"),
+        null=True,
+        blank=True,
+        on_delete=models.SET_NULL,
+        related_name="tickets",
+    )
+    impact = models.CharField(_("dampak"), max_length=10, choices=Level.choices, default=Level.MEDIUM)
+    urgency = models.CharField(_("urgensi"), max_length=10, choices=Level.choices, default=Level.MEDIUM)
+    priority = models.CharField(_("prioritas"), max_length=2, choices=Priority.choices, editable=False)
+    letter = models.ForeignKey(
+        "core.Document",
+        verbose_name=_("surat/nota dinas"),
+        null=True,
+        blank=True,
+        on_delete=models.SET_NULL,
+        related_name="+",
+    )
+    status = models.CharField(
+        _("status"), max_length=15, choices=TicketStatus.choices, default=TicketStatus.NEW
+    )
+    tier = models.PositiveSmallIntegerField(_("tier"), default=1)
+    team = models.CharField(_("tim"), max_length=20, choices=Team.choices, blank=True)
+    assignee = models.ForeignKey(
+        settings.AUTH_USER_MODEL,
+        verbose_name=_("petugas"),
+        null=True,
+        blank=True,
+        on_delete=models.SET_NULL,
+        related_name="+",
+    )
+    escalation_reason = models.TextField(_("alasan eskalasi"), blank=True)
+    resolution = models.TextField(_("penyelesaian"), blank=True)
+    response_due = models.DateTimeField(_("batas respons"), null=True, blank=True)
+    resolution_due = models.DateTimeField(_("batas penyelesaian"), null=True, blank=True)
+    responded_at = models.DateTimeField(_("direspons pada"), null=True, blank=True)
+    resolved_at = models.DateTimeField(_("diselesaikan pada"), null=True, blank=True)
+    closed_at = models.DateTimeField(_("ditutup pada"), null=True, blank=True)
+    rating = models.PositiveSmallIntegerField(_("penilaian"), null=True, blank=True)
+    feedback = models.TextField(_("tanggapan pemohon"), blank=True)
+
+    class Meta:
+        verbose_name = _("tiket")
+        verbose_name_plural = _("tiket")
+        ordering = ["-created_at", "-id"]
+        indexes = [
+            models.Index(fields=["pemda", "status"], name="ticket_pemda_status"),
+            models.Index(fields=["pemda", "team", "status"], name="ticket_pemda_team_status"),
+            models.Index(fields=["assignee", "status"], name="ticket_assignee_status"),
+        ]
+
+    scope_level = "ticket"
+
+    def __str__(self) -> str:
+        return f"#{self.pk} {self.title}"
+
+    def get_absolute_url(self) -> str:
+        return detail_url("servicedesk:ticket_detail", self.pk)
+
+    def clean(self):
+        errors = {}
+        if self.service_id and self.service.pemda_id != self.pemda_id:
+            errors["service"] = _("Layanan harus dari pemda yang sama.")
+        if self.system_id and self.system.pemda_id != self.pemda_id:
+            errors["system"] = _("Sistem elektronik harus dari pemda yang sama.")
+        if self.rating is not None and not 1 <= self.rating <= 5:
+            errors["rating"] = _("Penilaian 1 sampai 5.")
+        if errors:
+            raise ValidationError(errors)
+
+
+class TicketPause(models.Model):
+    """A stretch in which the SLA clock stood still: waiting for the requester."""
+
+    ticket = models.ForeignKey(Ticket, on_delete=models.CASCADE, related_name="pauses")
+    started_at = models.DateTimeField()
+    ended_at = models.DateTimeField(null=True, blank=True)
+
+    class Meta:
+        ordering = ["ticket", "started_at"]
+
+    def __str__(self) -> str:
+        return f"{self.ticket_id}: {self.started_at} - {self.ended_at or '...'}"

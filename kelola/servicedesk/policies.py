@@ -15,7 +15,7 @@ from django.db.models import Q
 from django.utils.translation import gettext_lazy as _
 
 from kelola.core.access import AgencyPolicy, Policy, actor_for
-from kelola.core.roles import Role
+from kelola.core.roles import AGENCY_ROLES, IT_OFFICE_ROLES, Role
 
 DESK_MANAGERS = frozenset({Role.GCIO, Role.PEMDA_ADMIN, Role.HELPDESK})
 
@@ -56,6 +56,21 @@ def _member(user) -> bool:
 
 
 NAVIGATION = [
+    (_("Tiket"), "servicedesk:ticket_list", _member),
     (_("Katalog layanan"), "servicedesk:service_list", _member),
     (_("Kalender kerja"), "servicedesk:calendar", _member),
 ]
+
+
+class TicketPolicy(AgencyPolicy):
+    """Tickets: the requesting agency's people read their agency's tickets; the IT office's
+    staff (and auditors) read the pemda's; filing is for the agency's people and the help desk;
+    everything else happens through the ticket's workflow (`tickets.TICKET`)."""
+
+    read_roles = frozenset(IT_OFFICE_ROLES | {Role.AUDITOR})
+    manage_roles = DESK_MANAGERS
+
+    def can_add(self, actor, obj) -> bool:
+        return actor.has_agency_role(obj.agency_id, AGENCY_ROLES) or actor.has_pemda_role(
+            obj.pemda_id, DESK_MANAGERS
+        )

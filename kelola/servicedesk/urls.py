@@ -12,4 +12,8 @@ urlpatterns = [
     path("layanan/<int:pk>/hapus/", views.ServiceDeleteView.as_view(), name="service_delete"),
     path("layanan/<int:pk>/sla/", views.LevelsView.as_view(), name="service_levels"),
     path("kalender/", views.CalendarView.as_view(), name="calendar"),
+    path("tiket/", views.TicketListView.as_view(), name="ticket_list"),
+    path("tiket/buat/", views.TicketCreateView.as_view(), name="ticket_create"),
+    path("tiket/<int:pk>/", views.TicketDetailView.as_view(), name="ticket_detail"),
+    path("tiket/<int:pk>/langkah/", views.TicketTransitionView.as_view(), name="ticket_transition"),
 ]

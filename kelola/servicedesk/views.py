@@ -26,9 +26,10 @@ from kelola.core.views.generic import (
 from kelola.organizations.views.base import CreateButtonMixin, agency_prototype
 
 from . import services
-from .filters import ServiceFilter
-from .forms import CalendarForm, HolidayForm, HolidayImportForm, LevelsForm, ServiceForm
-from .models import WEEKDAY_LABELS, WEEKDAYS, Holiday, Service
+from .filters import ServiceFilter, TicketFilter
+from .forms import CalendarForm, HolidayForm, HolidayImportForm, LevelsForm, ServiceForm, TicketForm
+from .models import WEEKDAY_LABELS, WEEKDAYS, Holiday, Service, Ticket
+from .tickets import TICKET, ticket_create, ticket_transition
 
 
 class ServiceListView(CreateButtonMixin, RegisterListView):
@@ -213,3 +214,131 @@ class CalendarView(LoginRequiredMixin, View):
         else:
             messages.success(request, _("Data tersimpan."))
         return HttpResponseRedirect(reverse("servicedesk:calendar"))
+
+
+# --- tickets --------------------------------------------------------------------------------
+
+
+class TicketListView(RegisterListView):
+    model = Ticket
+    filterset_class = TicketFilter
+    title = gettext_lazy("Tiket")
+    template_name = "servicedesk/ticket_list.html"
+    create_url_name = "servicedesk:ticket_create"
+    select_related = ("agency", "service", "assignee")
+    empty_message = gettext_lazy("Tidak ada tiket.")
+    columns = (
+        Column("title", gettext_lazy("Judul"), accessor=lambda t: f"#{t.pk} {t.title}", order_by="title"),
+        Column("agency", gettext_lazy("Perangkat daerah"), order_by="agency__name"),
+        Column("service", gettext_lazy("Layanan"), order_by="service__name"),
+        Column("priority", gettext_lazy("Prioritas"), order_by="priority"),
+        Column("status", gettext_lazy("Status"), order_by="status"),
+        Column("tier", gettext_lazy("Tier"), order_by="tier"),
+        Column(
+            "assignee",
+            gettext_lazy("Petugas"),
+            accessor=lambda t: t.assignee.display_name if t.assignee else None,
+        ),
+        Column("resolution_due", gettext_lazy("Batas penyelesaian"), order_by="resolution_due"),
+        Column("created_at", gettext_lazy("Dibuat"), export_only=True),
+        Column("kind", gettext_lazy("Jenis"), export_only=True),
+        Column("team", gettext_lazy("Tim"), export_only=True),
+    )
+
+    def get_base_queryset(self):
+        return super().get_base_queryset().defer("description", "resolution", "feedback", "escalation_reason")
+
+    def can_create(self) -> bool:
+        user = self.request.user
+        return user.pemda_id is not None and bool(access.actor_for(user).member_pemdas())
+
+
+class TicketDetailView(RegisterDetailView):
+    model = Ticket
+    template_name = "servicedesk/ticket_detail.html"
+    select_related = ("agency", "service", "system", "assignee", "requester", "letter")
+    fields = (
+        "kind",
+        "channel",
+        "agency",
+        "requester_name",
+        "vvip",
+        "service",
+        "system",
+        "impact",
+        "urgency",
+        "priority",
+        "status",
+        "tier",
+        "team",
+        "assignee",
+        "description",
+        "escalation_reason",
+        "resolution",
+        "response_due",
+        "resolution_due",
+        "responded_at",
+        "resolved_at",
+        "closed_at",
+        "rating",
+        "feedback",
+    )
+
+    def get_context_data(self, **kwargs):
+        context = super().get_context_data(**kwargs)
+        context["transitions"] = TICKET.available(self.request.user, self.object)
+        context["pauses"] = self.object.pauses.all()
+        return context
+
+
+class TicketCreateView(LoginRequiredMixin, View):
+    template_name = "core/register_form.html"
+
+    def render_form(self, form, status=200):
+        return render(
+            self.request, self.template_name, {"form": form, "title": _("Buat tiket")}, status=status
+        )
+
+    def get(self, request):
+        return self.render_form(TicketForm(user=request.user))
+
+    def post(self, request):
+        form = TicketForm(request.POST, request.FILES, user=request.user)
+        if not form.is_valid():
+            return self.render_form(form, status=400)
+        try:
+            ticket = ticket_create(actor=request.user, **form.cleaned_data)
+        except KelolaError as exc:
+            for field, problems in exc.errors.items():
+                for problem in problems:
+                    form.add_error(field if field in form.fields else None, str(problem))
+            if not exc.errors:
+                form.add_error(None, str(exc.message))
+            return self.render_form(form, status=exc.status)
+        messages.success(request, _("Tiket #%(n)s dibuat.") % {"n": ticket.pk})
+        return HttpResponseRedirect(ticket.get_absolute_url())
+
+
+class TicketTransitionView(ObjectMixin, View):
+    model = Ticket
+
+    def post(self, request, pk):
+        ticket = self.get_object()
+        rating = request.POST.get("rating") or None
+        try:
+            ticket_transition(
+                ticket,
+                request.POST.get("name", ""),
+                actor=request.user,
+                comment=request.POST.get("comment", "")[:2000],
+                resolution=request.POST.get("resolution", "")[:5000],
+                rating=int(rating) if rating and rating.isdigit() else None,
+                feedback=request.POST.get("feedback", "")[:2000],
+            )
+        except KelolaError as exc:
+            messages.error(request, str(exc.message))
+        except DjangoValidationError as exc:
+            messages.error(request, " ".join(exc.messages))
+        else:
+            messages.success(request, _("Langkah tersimpan."))
+        return HttpResponseRedirect(ticket.get_absolute_url())

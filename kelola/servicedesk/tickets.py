@@ -1,0 +1,313 @@
+"""Tickets (DESK-2, DESK-3, DESK-5, DESK-7): filing with priority from impact and urgency, the
+letter rule, routing to the agency's tier-1 technician (or the IT office's help desk), SLA due
+times on the pemda's working calendar, and the ticket's workflow."""
+
+from __future__ import annotations
+
+import datetime
+
+from django.db import transaction
+from django.utils import timezone
+from django.utils.translation import gettext as _
+from django.utils.translation import gettext_lazy
+
+from kelola.core.access import actor_for
+from kelola.core.documents import document_upload
+from kelola.core.errors import ErrorCode, KelolaError
+from kelola.core.models import DocumentKind
+from kelola.core.notifications import notify
+from kelola.core.queries import users_with_roles
+from kelola.core.roles import AGENCY_MANAGERS, Role
+from kelola.core.services import create_row, refusals_logged
+from kelola.core.workflow import Transition, Workflow, perform
+
+from . import clock
+from .choices import PRIORITY_MATRIX, REOPEN_DAYS, Priority, Team, TicketKind
+from .choices import TicketStatus as S
+from .models import ServiceLevel, Ticket, TicketPause, clock_calendar
+
+DESK_ROLES = frozenset({Role.HELPDESK, Role.GCIO})
+TEAM_ROLES = {
+    Team.HELPDESK: frozenset({Role.HELPDESK}),
+    Team.IT_SUPPORT: frozenset({Role.IT_SUPPORT}),
+    Team.DATACENTER: frozenset({Role.DATACENTER}),
+    Team.INFRASTRUCTURE: frozenset({Role.INFRASTRUCTURE}),
+}
+
+
+def priority_for(impact: str, urgency: str, vvip: bool) -> str:
+    """VVIP requesters (Bupati/Walikota, wakil, Sekda, asisten) get the top priority."""
+    return Priority.P1 if vvip else PRIORITY_MATRIX[(impact, urgency)]
+
+
+def route(agency) -> tuple[int, str, object]:
+    """(tier, team, assignee): the agency's current tier-1 technician with an account, or the
+    IT office's help desk when the agency has none (001 Ps.21)."""
+    from kelola.organizations.queries import current_technicians
+
+    technician = (
+        current_technicians()
+        .filter(agency=agency, person__user__isnull=False, person__user__is_active=True)
+        .select_related("person__user")
+        .order_by("since", "pk")
+        .first()
+    )
+    if technician is not None:
+        return 1, "", technician.person.user
+    return 2, Team.HELPDESK, None
+
+
+def schedule(ticket: Ticket, now=None) -> None:
+    """Set the response and resolution due times from the service's SLA and the calendar."""
+    level = ServiceLevel.objects.filter(service=ticket.service, priority=ticket.priority).first()
+    if level is None:
+        ticket.response_due = ticket.resolution_due = None
+        return
+    calendar = clock_calendar(ticket.pemda)
+    start = ticket.created_at or timezone.now()
+    pauses = list(ticket.pauses.values_list("started_at", "ended_at")) if ticket.pk else []
+    now = now or timezone.now()
+    ticket.response_due = clock.due(
+        calendar, start, datetime.timedelta(minutes=level.response_minutes), pauses, now
+    )
+    ticket.resolution_due = clock.due(
+        calendar, start, datetime.timedelta(minutes=level.resolution_minutes), pauses, now
+    )
+
+
+def ticket_create(
+    *,
+    actor,
+    agency,
+    service,
+    kind: str,
+    title: str,
+    description: str,
+    impact: str = "medium",
+    urgency: str = "medium",
+    channel: str = "web",
+    system=None,
+    vvip: bool = False,
+    letter=None,
+    requester=None,
+) -> Ticket:
+    """File a ticket for `agency`. Refused: a service the agency may not use (with the reason),
+    a VVIP mark by anyone but the help desk, an ordinary request without its letter."""
+    requester = requester or actor
+    probe = Ticket(pemda=agency.pemda, agency=agency, service=service, kind=kind, title=title)
+    with refusals_logged(actor, "add", probe):
+        if service.pemda_id != agency.pemda_id or not service.may_be_used_by(agency):
+            reason = (
+                _("Layanan ini tidak aktif.")
+                if not service.is_active
+                else _("Layanan “%(service)s” hanya tersedia untuk perangkat daerah tertentu.")
+                % {"service": service}
+            )
+            raise KelolaError(reason, code=ErrorCode.FORBIDDEN, errors={"service": [reason]})
+        if vvip and not actor_for(actor).has_pemda_role(agency.pemda_id, DESK_ROLES):
+            raise KelolaError(
+                _("Status VVIP ditetapkan oleh help desk."),
+                code=ErrorCode.FORBIDDEN,
+                errors={"vvip": [_("Tidak diizinkan.")]},
+            )
+        if kind == TicketKind.REQUEST and service.requires_letter and not vvip and letter is None:
+            message = _(
+                "Permintaan layanan ini wajib disertai surat atau nota dinas kepala perangkat daerah."
+            )
+            raise KelolaError(message, errors={"letter": [message]})
+    tier, team, assignee = route(agency)
+    with transaction.atomic():
+        ticket = create_row(
+            Ticket,
+            actor=actor,
+            pemda=agency.pemda,
+            agency=agency,
+            service=service,
+            system=system,
+            kind=kind,
+            channel=channel,
+            title=title,
+            description=description,
+            impact=impact,
+            urgency=urgency,
+            vvip=vvip,
+            priority=priority_for(impact, urgency, vvip),
+            requester=requester if getattr(requester, "pk", None) else None,
+            requester_name=str(requester) if requester else "",
+            tier=tier,
+            team=team,
+            assignee=assignee,
+        )
+        if letter is not None:
+            # The requester files the letter with the ticket (they may not edit the ticket after).
+            ticket.letter = document_upload(
+                actor=actor,
+                upload=letter,
+                pemda=ticket.pemda,
+                agency=ticket.agency,
+                title=_("Surat permohonan tiket #%(n)s") % {"n": ticket.pk},
+                kind=DocumentKind.LETTER,
+                target=ticket,
+            )
+        schedule(ticket)
+        Ticket.objects.filter(pk=ticket.pk).update(
+            letter=ticket.letter, response_due=ticket.response_due, resolution_due=ticket.resolution_due
+        )
+    recipients = (
+        [assignee] if assignee else list(users_with_roles(ticket.pemda_id, TEAM_ROLES[Team.HELPDESK]))
+    )
+    notify(
+        recipients,
+        kind="servicedesk.ticket_new",
+        title=_("Tiket baru %(ticket)s") % {"ticket": ticket},
+        body=_("Prioritas %(p)s, batas respons %(due)s.")
+        % {
+            "p": ticket.get_priority_display(),
+            "due": timezone.localtime(ticket.response_due) if ticket.response_due else "—",
+        },
+        url=ticket.get_absolute_url(),
+        pemda_id=ticket.pemda_id,
+    )
+    return ticket
+
+
+# --- workflow -------------------------------------------------------------------------------
+
+
+def _handlers(ticket) -> frozenset[str]:
+    return (
+        frozenset(DESK_ROLES | TEAM_ROLES.get(ticket.team, frozenset())) if ticket.tier == 2 else DESK_ROLES
+    )
+
+
+class TicketWorkflow(Workflow):
+    """Who takes a step depends on the ticket: at tier 1 its technician (or the agency's IT
+    officer), at tier 2 the team it is queued for; the help desk always may. The requester's
+    steps (resume, confirm, reopen) are the requester's, the agency head's, or the help desk's."""
+
+    REQUESTER_STEPS = frozenset({"resume", "confirm", "reopen"})
+
+    def may_take(self, user, transition, obj) -> bool:
+        actor = actor_for(user)
+        if not actor.is_authenticated:
+            return False
+        if actor.is_platform_admin or actor.has_pemda_role(obj.pemda_id, DESK_ROLES):
+            return True
+        if transition.name in self.REQUESTER_STEPS:
+            return obj.requester_id == getattr(user, "pk", None) or actor.has_agency_role(
+                obj.agency_id, AGENCY_MANAGERS
+            )
+        if obj.tier == 1:
+            return obj.assignee_id == getattr(user, "pk", None) or actor.has_agency_role(
+                obj.agency_id, {Role.AGENCY_IT_OFFICER}
+            )
+        return actor.has_pemda_role(obj.pemda_id, _handlers(obj))
+
+
+def _take(ticket, actor):
+    ticket.assignee = actor
+    ticket.responded_at = ticket.responded_at or timezone.now()
+
+
+def _escalate(ticket, actor):
+    ticket.tier, ticket.team, ticket.assignee = 2, ticket.service.team, None
+
+
+def _pause(ticket, actor):
+    TicketPause.objects.create(ticket=ticket, started_at=timezone.now())
+
+
+def _resume(ticket, actor):
+    TicketPause.objects.filter(ticket=ticket, ended_at__isnull=True).update(ended_at=timezone.now())
+    schedule(ticket)
+
+
+def _resolve(ticket, actor):
+    ticket.resolved_at = timezone.now()
+    ticket.responded_at = ticket.responded_at or ticket.resolved_at
+
+
+def _close(ticket, actor):
+    ticket.closed_at = timezone.now()
+
+
+def _reopen_allowed(ticket) -> list[str]:
+    finished = ticket.closed_at or ticket.resolved_at
+    if finished and timezone.now() - finished > datetime.timedelta(days=REOPEN_DAYS):
+        return [str(_("dibuka kembali paling lambat %(days)s hari setelah selesai") % {"days": REOPEN_DAYS})]
+    return []
+
+
+def _reopen(ticket, actor):
+    ticket.resolved_at = ticket.closed_at = None
+    ticket.rating = None
+
+
+def _team(ticket):
+    return users_with_roles(ticket.pemda_id, TEAM_ROLES.get(ticket.team, TEAM_ROLES[Team.HELPDESK]))
+
+
+def _requester(ticket):
+    return [ticket.requester] if ticket.requester_id else []
+
+
+TICKET = TicketWorkflow(
+    transitions=(
+        Transition("take", gettext_lazy("Tangani"), (S.NEW, S.ESCALATED), S.IN_PROGRESS, apply=_take),
+        Transition(
+            "escalate",
+            gettext_lazy("Eskalasi ke tier 2"),
+            (S.NEW, S.IN_PROGRESS),
+            S.ESCALATED,
+            comment_required=True,
+            apply=_escalate,
+            notify=_team,
+        ),
+        Transition(
+            "wait_for_user",
+            gettext_lazy("Tunggu pengguna"),
+            (S.IN_PROGRESS,),
+            S.WAITING_USER,
+            comment_required=True,
+            apply=_pause,
+            notify=_requester,
+        ),
+        Transition("resume", gettext_lazy("Lanjutkan"), (S.WAITING_USER,), S.IN_PROGRESS, apply=_resume),
+        Transition(
+            "resolve",
+            gettext_lazy("Selesaikan"),
+            (S.IN_PROGRESS,),
+            S.RESOLVED,
+            required_fields=("resolution",),
+            apply=_resolve,
+            notify=_requester,
+        ),
+        Transition("confirm", gettext_lazy("Konfirmasi selesai"), (S.RESOLVED,), S.CLOSED, apply=_close),
+        Transition(
+            "reopen",
+            gettext_lazy("Buka kembali"),
+            (S.RESOLVED, S.CLOSED),
+            S.IN_PROGRESS,
+            comment_required=True,
+            check=_reopen_allowed,
+            apply=_reopen,
+        ),
+    )
+)
+
+
+def ticket_transition(
+    ticket: Ticket, name: str, *, actor, comment: str = "", resolution: str = "", rating=None, feedback=""
+):
+    """Take a step. "escalate" needs its reason (the comment); "resolve" the resolution;
+    "confirm" may carry the requester's rating (1 to 5) and feedback."""
+    changes = {}
+    if name == "escalate":
+        changes["escalation_reason"] = comment
+    if name == "resolve":
+        changes["resolution"] = resolution
+    if name == "confirm":
+        if rating is not None:
+            changes["rating"] = rating
+        changes["feedback"] = feedback
+    return perform(TICKET, ticket, name, actor=actor, comment=comment, changes=changes)
