@@ -10,9 +10,11 @@ class ServiceDeskConfig(AppConfig):
     def ready(self):
         from kelola.core import access
         from kelola.core.context_processors import register_navigation
-        from kelola.servicedesk import policies
+        from kelola.core.dashboard import CARD_PROVIDERS
+        from kelola.servicedesk import dashboard, policies
 
         access.register_policy("it_service", policies.ServicePolicy())
         access.register_policy("desk_calendar", policies.CalendarPolicy())
         access.register_policy("ticket", policies.TicketPolicy())
         register_navigation(_("Layanan TI"), policies.NAVIGATION)
+        CARD_PROVIDERS.append(dashboard.cards)

@@ -335,3 +335,29 @@ class TicketPause(models.Model):
 
     def __str__(self) -> str:
         return f"{self.ticket_id}: {self.started_at} - {self.ended_at or '...'}"
+
+
+class SlaEvent(models.Model):
+    """A warning before, or a breach of, a ticket's SLA target, recorded once by the scan."""
+
+    class Kind(models.TextChoices):
+        RESPONSE_WARNING = "response_warning", _("Respons mendekati batas")
+        RESPONSE_BREACH = "response_breach", _("Respons melewati batas")
+        RESOLUTION_WARNING = "resolution_warning", _("Penyelesaian mendekati batas")
+        RESOLUTION_BREACH = "resolution_breach", _("Penyelesaian melewati batas")
+
+    ticket = models.ForeignKey(
+        Ticket, verbose_name=_("tiket"), on_delete=models.CASCADE, related_name="sla_events"
+    )
+    kind = models.CharField(_("jenis"), max_length=20, choices=Kind.choices)
+    due = models.DateTimeField(_("batas"))
+    detected_at = models.DateTimeField(_("terdeteksi pada"), auto_now_add=True)
+
+    class Meta:
+        verbose_name = _("peristiwa SLA")
+        verbose_name_plural = _("peristiwa SLA")
+        ordering = ["-detected_at"]
+        constraints = [models.UniqueConstraint(fields=["ticket", "kind"], name="sla_event_once")]
+
+    def __str__(self) -> str:
+        return f"#{self.ticket_id} {self.get_kind_display()}"

@@ -226,3 +226,39 @@ def test_pages_and_api_file_and_move_tickets(desk, client_for, api_for):
         .content.decode()
     )
     assert "Wifi mati" in page
+
+
+def test_the_sla_scan_records_warnings_and_breaches_once(desk):
+    from kelola.servicedesk import sla
+    from kelola.servicedesk.models import SlaEvent
+
+    late = file(desk, desk.network, title="Terlambat")
+    soon = file(desk, desk.network, title="Hampir")
+    done = file(desk, desk.network, title="Beres")
+    now = timezone.now()
+    hour, day = datetime.timedelta(hours=1), datetime.timedelta(days=1)
+    Ticket.objects.filter(pk=late.pk).update(response_due=now - hour, resolution_due=now - hour / 12)
+    Ticket.objects.filter(pk=soon.pk).update(response_due=now + hour / 6, resolution_due=now + 2 * day)
+    Ticket.objects.filter(pk=done.pk).update(
+        status="resolved", response_due=now - day, resolution_due=now - day
+    )
+    counts = sla.scan(now)
+    assert counts == {
+        "response_breach": 1,
+        "response_warning": 1,
+        "resolution_breach": 1,
+        "resolution_warning": 0,
+    }
+    assert set(SlaEvent.objects.values_list("ticket_id", "kind")) == {
+        (late.pk, "response_breach"),
+        (late.pk, "resolution_breach"),
+        (soon.pk, "response_warning"),
+    }
+    officer = desk.users["agency_it_officer"]
+    assert Notification.objects.filter(recipient=officer, kind="servicedesk.response_breach").exists()
+    assert sla.scan(now) == {
+        "response_breach": 0,
+        "response_warning": 0,
+        "resolution_breach": 0,
+        "resolution_warning": 0,
+    }
