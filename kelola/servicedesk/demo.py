@@ -92,7 +92,7 @@ CATALOGUE = [
 ]
 
 
-def build(city, result) -> None:
+def build(city, result, rng=None) -> None:
     WorkCalendar.objects.get_or_create(pemda=city)
     agencies = {a.short_name: a for a in Agency.objects.filter(pemda=city)}
     for short, name, category, team, critical, description in CATALOGUE:
@@ -122,3 +122,103 @@ def build(city, result) -> None:
     for day, name in sorted(national.Indonesia(years=[year, year + 1], language="id").items()):
         _holiday, created = Holiday.objects.get_or_create(pemda=city, date=day, defaults={"name": name[:200]})
         result.count("holiday", created)
+    import random
+
+    build_tickets(city, result, rng or random.Random(2029))
+
+
+TICKET_TOPICS = [
+    ("incident", "Internet kantor tidak tersambung", "high", "high"),
+    ("incident", "Aplikasi tidak bisa dibuka", "medium", "high"),
+    ("request", "Pembuatan akun e-mail pegawai baru", "low", "medium"),
+    ("request", "Reset kata sandi aplikasi", "low", "high"),
+    ("incident", "Printer jaringan tidak merespons", "low", "low"),
+    ("request", "Pemasangan titik jaringan ruang rapat", "medium", "low"),
+    ("incident", "Wifi lambat di lantai dua", "medium", "medium"),
+    ("request", "Permintaan hosting aplikasi baru", "medium", "low"),
+]
+DEMO_TICKETS = 5000
+
+
+def build_tickets(city, result, rng) -> None:
+    """A year of tickets (about 5,000): most closed with their times and ratings, the recent
+    ones still open at every step. Stored directly, with due times from the calendar."""
+    import datetime
+
+    from . import clock
+    from .choices import PRIORITY_MATRIX
+    from .choices import TicketStatus as S
+    from .models import Ticket, clock_calendar
+
+    if Ticket.objects.filter(pemda=city).exists():
+        return
+    calendar = clock_calendar(city)
+    services = list(Service.objects.filter(pemda=city, is_active=True, available_to_all=True))
+    if not services:
+        return
+    levels = {
+        (lvl.service_id, lvl.priority): lvl for lvl in ServiceLevel.objects.filter(service__in=services)
+    }
+    agencies = list(Agency.objects.filter(pemda=city, is_active=True))
+    now = timezone.now()
+    rows, filed = [], []
+    for _index in range(DEMO_TICKETS):
+        kind, title, impact, urgency = rng.choice(TICKET_TOPICS)
+        service = rng.choice(services)
+        agency = rng.choice(agencies)
+        created = now - datetime.timedelta(minutes=rng.randint(10, 365 * 24 * 60))
+        priority = PRIORITY_MATRIX[(impact, urgency)]
+        level = levels[(service.pk, priority)]
+        response_due = clock.add(calendar, created, datetime.timedelta(minutes=level.response_minutes))
+        resolution_due = clock.add(calendar, created, datetime.timedelta(minutes=level.resolution_minutes))
+        age_days = (now - created).days
+        status = (
+            S.CLOSED
+            if age_days > 10
+            else rng.choice([S.NEW, S.IN_PROGRESS, S.ESCALATED, S.WAITING_USER, S.RESOLVED, S.CLOSED])
+        )
+        late = rng.random() < 0.12
+        resolved_at = None
+        if status in (S.RESOLVED, S.CLOSED):
+            resolved_at = (
+                resolution_due + datetime.timedelta(hours=rng.randint(1, 30))
+                if late
+                else created + (resolution_due - created) * rng.uniform(0.2, 0.9)
+            )
+        tier = 2 if status == S.ESCALATED or rng.random() < 0.3 else 1
+        filed.append(created)
+        rows.append(
+            Ticket(
+                pemda=city,
+                agency=agency,
+                service=service,
+                kind=kind,
+                channel=rng.choice(["web", "web", "phone", "walk_in", "email"]),
+                title=title,
+                description=f"{title} di {agency.short_name or agency.name}.",
+                requester_name=f"Pegawai {agency.short_name}",
+                impact=impact,
+                urgency=urgency,
+                priority=priority,
+                status=status,
+                tier=tier,
+                team=service.team if tier == 2 else "",
+                response_due=response_due,
+                resolution_due=resolution_due,
+                responded_at=created + (response_due - created) * rng.uniform(0.1, 1.3)
+                if status != S.NEW
+                else None,
+                resolved_at=resolved_at,
+                closed_at=resolved_at + datetime.timedelta(hours=rng.randint(1, 48))
+                if status == S.CLOSED and resolved_at
+                else None,
+                resolution="Masalah ditangani." if resolved_at else "",
+                rating=rng.choice([3, 4, 4, 5, 5]) if status == S.CLOSED else None,
+            )
+        )
+    created_rows = Ticket.objects.bulk_create(rows, batch_size=1000)
+    # bulk_create stamps every row "now"; the filing times are the ones drawn above.
+    for ticket, when in zip(created_rows, filed, strict=True):
+        ticket.created_at = ticket.updated_at = when
+    Ticket.objects.bulk_update(created_rows, ["created_at", "updated_at"], batch_size=500)
+    result.created["ticket"] = result.created.get("ticket", 0) + len(created_rows)
