@@ -16,10 +16,10 @@ from kelola.core.api.router import router
 from kelola.core.api.viewsets import ScopedModelViewSet
 from kelola.core.errors import ErrorCode, KelolaError
 
-from . import services
-from .filters import ServiceFilter, TicketFilter
+from . import knowledge, services
+from .filters import ArticleFilter, ServiceFilter, TicketFilter
 from .forms import ServiceForm
-from .models import Holiday, Service, ServiceLevel, Ticket
+from .models import Article, Holiday, Service, ServiceLevel, Ticket
 from .tickets import ticket_create, ticket_transition
 
 
@@ -194,6 +194,46 @@ class TicketViewSet(ScopedModelViewSet):
         return Response(TicketSerializer(ticket, context=self.get_serializer_context()).data)
 
 
+class ArticleSerializer(ScopedModelSerializer):
+    class Meta:
+        model = Article
+        fields = [
+            "id",
+            "pemda",
+            "title",
+            "category",
+            "body",
+            "audience",
+            "status",
+            "version",
+            "service",
+            "updated_at",
+        ]
+        read_only_fields = ["pemda", "version", "updated_at"]
+
+
+class ArticleViewSet(ScopedModelViewSet):
+    """Knowledge base (OPS-2); `suggest/?q=` ranks articles for a ticket being written."""
+
+    queryset = Article.objects.all()
+    serializer_class = ArticleSerializer
+    filterset_class = ArticleFilter
+    ordering_fields = ["title", "category", "updated_at"]
+    update_service = staticmethod(knowledge.article_update)
+    delete_service = staticmethod(knowledge.article_delete)
+
+    def perform_create(self, serializer):
+        serializer.instance = knowledge.article_create(
+            actor=self.request.user, pemda=_home_pemda(self.request), **serializer.validated_data
+        )
+
+    @action(detail=False, methods=["get"])
+    def suggest(self, request):
+        articles = knowledge.search(self.get_queryset(), request.query_params.get("q", "")[:200], limit=5)
+        return Response(ArticleSerializer(articles, many=True, context=self.get_serializer_context()).data)
+
+
 router.register("it-services", ServiceViewSet, basename="it-service")
+router.register("articles", ArticleViewSet, basename="article")
 router.register("tickets", TicketViewSet, basename="ticket")
 router.register("holidays", HolidayViewSet, basename="holiday")

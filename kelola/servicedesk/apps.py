@@ -16,5 +16,6 @@ class ServiceDeskConfig(AppConfig):
         access.register_policy("it_service", policies.ServicePolicy())
         access.register_policy("desk_calendar", policies.CalendarPolicy())
         access.register_policy("ticket", policies.TicketPolicy())
+        access.register_policy("article", policies.ArticlePolicy())
         register_navigation(_("Layanan TI"), policies.NAVIGATION)
         CARD_PROVIDERS.append(dashboard.cards)

@@ -77,3 +77,17 @@ PRIORITY_MATRIX = {
     ("low", "low"): Priority.P4,
 }
 REOPEN_DAYS = 7
+
+
+class Audience(models.TextChoices):
+    """Who reads a knowledge-base article (OPS-2)."""
+
+    PUBLIC = "public", _("Publik")
+    STAFF = "staff", _("Semua pegawai")
+    IT_STAFF = "it_staff", _("Petugas TI")
+
+
+class ArticleStatus(models.TextChoices):
+    DRAFT = "draft", _("Draf")
+    PUBLISHED = "published", _("Terbit")
+    ARCHIVED = "archived", _("Diarsipkan")

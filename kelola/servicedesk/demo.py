@@ -125,6 +125,7 @@ def build(city, result, rng=None) -> None:
     import random
 
     build_tickets(city, result, rng or random.Random(2029))
+    build_articles(city, result)
 
 
 TICKET_TOPICS = [
@@ -222,3 +223,59 @@ def build_tickets(city, result, rng) -> None:
         ticket.created_at = ticket.updated_at = when
     Ticket.objects.bulk_update(created_rows, ["created_at", "updated_at"], batch_size=500)
     result.created["ticket"] = result.created.get("ticket", 0) + len(created_rows)
+
+
+ARTICLES = [
+    (
+        "Wifi kantor tidak tersambung",
+        "Jaringan",
+        "staff",
+        "Periksa lampu router dan access point; nyalakan ulang. Bila tetap mati, buat tiket "
+        "layanan Gangguan jaringan internet kantor.",
+    ),
+    (
+        "Lupa kata sandi e-mail dinas",
+        "Akun",
+        "staff",
+        "Gunakan menu lupa kata sandi; bila nomor HP tidak terdaftar, minta reset melalui tiket.",
+    ),
+    (
+        "Cara mengajukan layanan TI",
+        "Umum",
+        "public",
+        "Pegawai perangkat daerah mengajukan tiket melalui Kelola; permintaan biasa dilampiri "
+        "surat kepala perangkat daerah.",
+    ),
+    (
+        "Pemeriksaan server sebelum kolokasi",
+        "Pusat data",
+        "it_staff",
+        "Periksa rak, daya, kondisi server dan legalitas perangkat lunak sebelum penempatan.",
+    ),
+    (
+        "Printer jaringan tidak merespons",
+        "Perangkat keras",
+        "staff",
+        "Pastikan printer menyala dan tersambung kabel LAN; cetak halaman konfigurasi.",
+    ),
+]
+
+
+def build_articles(city, result) -> None:
+    from .knowledge import _search_text
+    from .models import Article
+
+    for title, category, audience, body in ARTICLES:
+        article, created = Article.objects.get_or_create(
+            pemda=city,
+            title=title,
+            defaults={
+                "category": category,
+                "audience": audience,
+                "status": "published",
+                "body": body,
+            },
+        )
+        if created:
+            Article.objects.filter(pk=article.pk).update(search_text=_search_text(article))
+        result.count("article", created)

@@ -5,8 +5,8 @@ from django.utils.translation import gettext_lazy as _
 from kelola.core.filters import SearchFilterSet, visible_choices
 from kelola.core.models import Agency
 
-from .choices import Priority, ServiceCategory, Team, TicketStatus
-from .models import Service, Ticket
+from .choices import ArticleStatus, Audience, Priority, ServiceCategory, Team, TicketStatus
+from .models import Article, Service, Ticket
 
 
 class ServiceFilter(SearchFilterSet):
@@ -51,3 +51,21 @@ class TicketFilter(SearchFilterSet):
         open_states = [TicketStatus.NEW, TicketStatus.IN_PROGRESS, TicketStatus.ESCALATED]
         late = Q(status__in=open_states, resolution_due__lt=timezone.now())
         return queryset.filter(late) if value else queryset.exclude(late) if value is False else queryset
+
+
+class ArticleFilter(SearchFilterSet):
+    category = django_filters.CharFilter(lookup_expr="iexact", label=_("Kategori"))
+    audience = django_filters.ChoiceFilter(choices=Audience.choices, label=_("Pembaca"))
+    status = django_filters.ChoiceFilter(choices=ArticleStatus.choices, label=_("Status"))
+
+    class Meta:
+        model = Article
+        fields = ["category", "audience", "status"]
+
+    def search(self, queryset, name, value):
+        # Every word must appear (the same on SQLite and PostgreSQL); suggestions rank instead.
+        from .knowledge import _words
+
+        for word in _words(value):
+            queryset = queryset.filter(search_text__contains=word)
+        return queryset

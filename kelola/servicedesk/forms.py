@@ -8,7 +8,7 @@ from django.utils.translation import gettext_lazy as _
 from kelola.core.forms import ScopedModelForm
 
 from .choices import Channel, Level, Priority, TicketKind
-from .models import WEEKDAYS, Holiday, Service, WorkCalendar
+from .models import WEEKDAYS, Article, Holiday, Service, WorkCalendar
 
 
 class ServiceForm(ScopedModelForm):
@@ -106,6 +106,19 @@ class TicketForm(forms.Form):
         self.fields["service"].queryset = Service.objects.visible_to(user).filter(is_active=True)
         if getattr(user, "agency_id", None):
             self.fields["agency"].initial = user.agency_id
+        # OPS-2: knowledge-base articles are suggested while the title is typed.
+        from django.urls import reverse
+        from django.utils.safestring import mark_safe
+
+        self.fields["title"].widget.attrs.update(
+            {
+                "hx-get": reverse("servicedesk:article_suggestions"),
+                "hx-trigger": "keyup changed delay:500ms",
+                "hx-target": "#kb-suggestions",
+                "autocomplete": "off",
+            }
+        )
+        self.fields["title"].help_text = mark_safe('<span id="kb-suggestions" aria-live="polite"></span>')
         for field in self.fields.values():
             if isinstance(field.widget, forms.CheckboxInput):
                 field.widget.attrs["class"] = "form-check-input"
@@ -113,3 +126,10 @@ class TicketForm(forms.Form):
                 field.widget.attrs.setdefault(
                     "class", "form-select" if isinstance(field.widget, forms.Select) else "form-control"
                 )
+
+
+class ArticleForm(ScopedModelForm):
+    class Meta:
+        model = Article
+        fields = ["title", "category", "body", "audience", "status", "service"]
+        widgets = {"body": forms.Textarea(attrs={"rows": 10})}

@@ -15,7 +15,17 @@ from django.utils.translation import gettext_lazy as _
 from kelola.core.models import AgencyModel, KelolaModel, TenantModel
 from kelola.core.urlcache import detail_url
 
-from .choices import Channel, Level, Priority, ServiceCategory, Team, TicketKind, TicketStatus
+from .choices import (
+    ArticleStatus,
+    Audience,
+    Channel,
+    Level,
+    Priority,
+    ServiceCategory,
+    Team,
+    TicketKind,
+    TicketStatus,
+)
 
 WEEKDAYS = ("monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday")
 WEEKDAY_LABELS = (_("Senin"), _("Selasa"), _("Rabu"), _("Kamis"), _("Jumat"), _("Sabtu"), _("Minggu"))
@@ -361,3 +371,67 @@ class SlaEvent(models.Model):
 
     def __str__(self) -> str:
         return f"#{self.ticket_id} {self.get_kind_display()}"
+
+
+class Article(TenantModel):
+    """A knowledge-base article (OPS-2): a category, an audience, versions kept on each edit."""
+
+    title = models.CharField(_("judul"), max_length=200)
+    category = models.CharField(_("kategori"), max_length=100)
+    body = models.TextField(_("isi"))
+    audience = models.CharField(_("pembaca"), max_length=10, choices=Audience.choices, default=Audience.STAFF)
+    status = models.CharField(
+        _("status"), max_length=10, choices=ArticleStatus.choices, default=ArticleStatus.DRAFT
+    )
+    version = models.PositiveIntegerField(_("versi"), default=1)
+    service = models.ForeignKey(
+        Service,
+        verbose_name=_("layanan"),
+        null=True,
+        blank=True,
+        on_delete=models.SET_NULL,
+        related_name="articles",
+    )
+    source_ticket = models.ForeignKey(
+        Ticket,
+        verbose_name=_("dari tiket"),
+        null=True,
+        blank=True,
+        on_delete=models.SET_NULL,
+        related_name="+",
+    )
+    #: Lower-cased words of title, category and body for the search fallback (SQLite).
+    search_text = models.TextField(_("teks pencarian"), blank=True, editable=False)
+
+    class Meta:
+        verbose_name = _("artikel pengetahuan")
+        verbose_name_plural = _("artikel pengetahuan")
+        ordering = ["category", "title"]
+
+    scope_level = "article"
+
+    def __str__(self) -> str:
+        return self.title
+
+    def get_absolute_url(self) -> str:
+        return detail_url("servicedesk:article_detail", self.pk)
+
+
+class ArticleVersion(models.Model):
+    """An earlier text of an article, kept when it is edited."""
+
+    article = models.ForeignKey(Article, on_delete=models.CASCADE, related_name="versions")
+    version = models.PositiveIntegerField()
+    title = models.CharField(max_length=200)
+    body = models.TextField()
+    saved_at = models.DateTimeField(auto_now_add=True)
+    saved_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL, null=True, on_delete=models.SET_NULL, related_name="+"
+    )
+
+    class Meta:
+        ordering = ["article", "-version"]
+        constraints = [models.UniqueConstraint(fields=["article", "version"], name="article_version_unique")]
+
+    def __str__(self) -> str:
+        return f"{self.article_id} v{self.version}"

@@ -58,6 +58,7 @@ def _member(user) -> bool:
 NAVIGATION = [
     (_("Tiket"), "servicedesk:ticket_list", _member),
     (_("Katalog layanan"), "servicedesk:service_list", _member),
+    (_("Basis pengetahuan"), "servicedesk:article_list", _member),
     (_("Kalender kerja"), "servicedesk:calendar", _member),
 ]
 
@@ -73,4 +74,37 @@ class TicketPolicy(AgencyPolicy):
     def can_add(self, actor, obj) -> bool:
         return actor.has_agency_role(obj.agency_id, AGENCY_ROLES) or actor.has_pemda_role(
             obj.pemda_id, DESK_MANAGERS
+        )
+
+
+KNOWLEDGE_WRITERS = frozenset({Role.GCIO, Role.PEMDA_ADMIN, Role.HELPDESK, Role.IT_SUPPORT})
+
+
+class ArticlePolicy(Policy):
+    """Knowledge base: published articles by audience (public and staff ones for every member,
+    IT-staff ones for the IT office); drafts and archives for the IT office only; written by
+    the GCIO, the administrator, the help desk and IT support."""
+
+    manage_roles = KNOWLEDGE_WRITERS
+
+    def read_filter(self, actor, model):
+        from .choices import ArticleStatus, Audience
+
+        if actor.is_platform_admin:
+            return None
+        members = actor.member_pemdas()
+        it_office = actor.pemdas_with(IT_OFFICE_ROLES)
+        published = Q(status=ArticleStatus.PUBLISHED)
+        for_members = Q(pemda_id__in=members, audience__in=[Audience.PUBLIC, Audience.STAFF]) & published
+        return for_members | Q(pemda_id__in=it_office)
+
+    def can_view(self, actor, obj) -> bool:
+        from .choices import ArticleStatus, Audience
+
+        if actor.is_platform_admin or actor.has_pemda_role(obj.pemda_id, IT_OFFICE_ROLES):
+            return True
+        return (
+            obj.pemda_id in actor.member_pemdas()
+            and obj.status == ArticleStatus.PUBLISHED
+            and obj.audience in (Audience.PUBLIC, Audience.STAFF)
         )

@@ -16,4 +16,13 @@ urlpatterns = [
     path("tiket/buat/", views.TicketCreateView.as_view(), name="ticket_create"),
     path("tiket/<int:pk>/", views.TicketDetailView.as_view(), name="ticket_detail"),
     path("tiket/<int:pk>/langkah/", views.TicketTransitionView.as_view(), name="ticket_transition"),
+    path("tiket/<int:pk>/jadikan-artikel/", views.TicketToArticleView.as_view(), name="ticket_to_article"),
+    path("pengetahuan/", views.ArticleListView.as_view(), name="article_list"),
+    path("pengetahuan/tulis/", views.ArticleCreateView.as_view(), name="article_create"),
+    path("pengetahuan/saran/", views.article_suggestions, name="article_suggestions"),
+    path("pengetahuan/publik/", views.public_articles, name="public_articles"),
+    path("pengetahuan/publik/<int:pk>/", views.public_article, name="public_article"),
+    path("pengetahuan/<int:pk>/", views.ArticleDetailView.as_view(), name="article_detail"),
+    path("pengetahuan/<int:pk>/ubah/", views.ArticleUpdateView.as_view(), name="article_update"),
+    path("pengetahuan/<int:pk>/hapus/", views.ArticleDeleteView.as_view(), name="article_delete"),
 ]

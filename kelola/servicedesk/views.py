@@ -25,10 +25,18 @@ from kelola.core.views.generic import (
 )
 from kelola.organizations.views.base import CreateButtonMixin, agency_prototype
 
-from . import services
-from .filters import ServiceFilter, TicketFilter
-from .forms import CalendarForm, HolidayForm, HolidayImportForm, LevelsForm, ServiceForm, TicketForm
-from .models import WEEKDAY_LABELS, WEEKDAYS, Holiday, Service, Ticket
+from . import knowledge, services
+from .filters import ArticleFilter, ServiceFilter, TicketFilter
+from .forms import (
+    ArticleForm,
+    CalendarForm,
+    HolidayForm,
+    HolidayImportForm,
+    LevelsForm,
+    ServiceForm,
+    TicketForm,
+)
+from .models import WEEKDAY_LABELS, WEEKDAYS, Article, Holiday, Service, Ticket
 from .tickets import TICKET, ticket_create, ticket_transition
 
 
@@ -342,3 +350,127 @@ class TicketTransitionView(ObjectMixin, View):
         else:
             messages.success(request, _("Langkah tersimpan."))
         return HttpResponseRedirect(ticket.get_absolute_url())
+
+
+# --- knowledge base (OPS-2) -------------------------------------------------------------------
+
+
+class ArticleListView(CreateButtonMixin, RegisterListView):
+    model = Article
+    filterset_class = ArticleFilter
+    title = gettext_lazy("Basis pengetahuan")
+    create_url_name = "servicedesk:article_create"
+    create_prototype = staticmethod(lambda user: Article(pemda_id=user.pemda_id))
+    empty_message = gettext_lazy("Belum ada artikel.")
+    default_ordering = ("category", "title")
+    columns = (
+        Column("title", gettext_lazy("Judul"), order_by="title"),
+        Column("category", gettext_lazy("Kategori"), order_by="category"),
+        Column("audience", gettext_lazy("Pembaca"), order_by="audience"),
+        Column("status", gettext_lazy("Status"), order_by="status"),
+        Column("version", gettext_lazy("Versi")),
+        Column("updated_at", gettext_lazy("Diperbarui"), order_by="updated_at"),
+    )
+
+    def get_base_queryset(self):
+        return super().get_base_queryset().defer("body", "search_text")
+
+
+class ArticleDetailView(RegisterDetailView):
+    model = Article
+    template_name = "servicedesk/article_detail.html"
+    fields = ("category", "audience", "status", "version", "service", "source_ticket")
+    edit_url_name = "servicedesk:article_update"
+    delete_url_name = "servicedesk:article_delete"
+
+    def get_context_data(self, **kwargs):
+        context = super().get_context_data(**kwargs)
+        context["versions"] = (
+            self.object.versions.select_related("saved_by")[:20] if context["can_change"] else []
+        )
+        return context
+
+
+class ArticleCreateView(ServiceCreateView):
+    create_prototype = staticmethod(lambda user: Article(pemda_id=user.pemda_id))
+    form_class = ArticleForm
+    title = gettext_lazy("Tulis artikel")
+
+    def perform(self, form):
+        return knowledge.article_create(
+            actor=self.request.user, pemda=self.request.user.pemda, **form.cleaned_data
+        )
+
+
+class ArticleUpdateView(ServiceUpdateView):
+    model = Article
+    form_class = ArticleForm
+    title = gettext_lazy("Ubah artikel")
+    update_service = staticmethod(knowledge.article_update)
+
+
+class ArticleDeleteView(ServiceDeleteView):
+    model = Article
+    delete_service = staticmethod(knowledge.article_delete)
+    success_url_name = "servicedesk:article_list"
+
+
+class TicketToArticleView(ObjectMixin, View):
+    """A resolved ticket becomes a draft article (DESK-7)."""
+
+    model = Ticket
+
+    def post(self, request, pk):
+        ticket = self.get_object()
+        try:
+            article = knowledge.draft_from_ticket(ticket, actor=request.user)
+        except KelolaError as exc:
+            messages.error(request, str(exc.message))
+            return HttpResponseRedirect(ticket.get_absolute_url())
+        messages.success(request, _("Draf artikel dibuat; lengkapi sebelum diterbitkan."))
+        return HttpResponseRedirect(reverse("servicedesk:article_update", args=[article.pk]))
+
+
+def article_suggestions(request):
+    """Articles matching what the user types in a ticket's title (htmx partial)."""
+    if not request.user.is_authenticated:
+        return HttpResponseRedirect(reverse("core:login"))
+    text = request.GET.get("title", "")[:200]
+    articles = (
+        knowledge.search(Article.objects.visible_to(request.user), text, limit=5) if len(text) >= 4 else []
+    )
+    return render(request, "servicedesk/includes/suggestions.html", {"articles": articles})
+
+
+def public_articles(request):
+    """Public articles of every pemda, without an account."""
+    from django.core.paginator import Paginator
+
+    from .choices import ArticleStatus, Audience
+
+    queryset = Article.objects.filter(
+        status=ArticleStatus.PUBLISHED, audience=Audience.PUBLIC, pemda__is_active=True
+    )
+    text = request.GET.get("q", "")[:200]
+    found = (
+        knowledge.search(queryset, text)
+        if text.strip()
+        else queryset.select_related("pemda").order_by("title")
+    )
+    page = Paginator(found, 20).get_page(request.GET.get("page"))
+    return render(
+        request,
+        "servicedesk/public_articles.html",
+        {"page": page, "q": text, "title": _("Panduan layanan TI")},
+    )
+
+
+def public_article(request, pk):
+    from django.http import Http404
+
+    from .choices import ArticleStatus, Audience
+
+    article = Article.objects.filter(pk=pk, status=ArticleStatus.PUBLISHED, audience=Audience.PUBLIC).first()
+    if article is None:
+        raise Http404
+    return render(request, "servicedesk/public_article.html", {"article": article, "title": article.title})
