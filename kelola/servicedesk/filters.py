@@ -31,12 +31,13 @@ class TicketFilter(SearchFilterSet):
     tier = django_filters.ChoiceFilter(choices=[(1, "Tier 1"), (2, "Tier 2")], label=_("Tier"))
     team = django_filters.ChoiceFilter(choices=Team.choices, label=_("Tim"))
     agency = django_filters.ModelChoiceFilter(queryset=visible_choices(Agency), label=_("Perangkat daerah"))
+    triage = django_filters.BooleanFilter(label=_("Perlu pemilahan"))
     mine = django_filters.BooleanFilter(method="filter_mine", label=_("Tiket saya"))
     overdue = django_filters.BooleanFilter(method="filter_overdue", label=_("Lewat batas"))
 
     class Meta:
         model = Ticket
-        fields = ["status", "priority", "tier", "team", "agency"]
+        fields = ["status", "priority", "tier", "team", "agency", "triage"]
 
     def filter_mine(self, queryset, name, value):
         user = getattr(self.request, "user", None)

@@ -293,6 +293,9 @@ class Ticket(AgencyModel):
         on_delete=models.SET_NULL,
         related_name="+",
     )
+    triage = models.BooleanField(
+        _("perlu pemilahan"), default=False, help_text=_("Masuk dari e-mail pengirim yang tidak dikenal.")
+    )
     escalation_reason = models.TextField(_("alasan eskalasi"), blank=True)
     resolution = models.TextField(_("penyelesaian"), blank=True)
     response_due = models.DateTimeField(_("batas respons"), null=True, blank=True)

@@ -153,22 +153,26 @@ def ticket_create(
         Ticket.objects.filter(pk=ticket.pk).update(
             letter=ticket.letter, response_due=ticket.response_due, resolution_due=ticket.resolution_due
         )
-    recipients = (
-        [assignee] if assignee else list(users_with_roles(ticket.pemda_id, TEAM_ROLES[Team.HELPDESK]))
-    )
+    notify_new(ticket)
+    return ticket
+
+
+def notify_new(ticket: Ticket) -> None:
+    """Tell the handler (or the help desk) that a ticket arrived."""
+    if ticket.assignee_id:
+        recipients = [ticket.assignee]
+    else:
+        roles = TEAM_ROLES.get(ticket.team, TEAM_ROLES[Team.HELPDESK])
+        recipients = list(users_with_roles(ticket.pemda_id, roles))
+    due = timezone.localtime(ticket.response_due) if ticket.response_due else "—"
     notify(
         recipients,
         kind="servicedesk.ticket_new",
         title=_("Tiket baru %(ticket)s") % {"ticket": ticket},
-        body=_("Prioritas %(p)s, batas respons %(due)s.")
-        % {
-            "p": ticket.get_priority_display(),
-            "due": timezone.localtime(ticket.response_due) if ticket.response_due else "—",
-        },
+        body=_("Prioritas %(p)s, batas respons %(due)s.") % {"p": ticket.get_priority_display(), "due": due},
         url=ticket.get_absolute_url(),
         pemda_id=ticket.pemda_id,
     )
-    return ticket
 
 
 # --- workflow -------------------------------------------------------------------------------
