@@ -57,6 +57,7 @@ def _member(user) -> bool:
 
 NAVIGATION = [
     (_("Tiket"), "servicedesk:ticket_list", _member),
+    (_("Laporan SLA"), "servicedesk:report", _member),
     (_("Katalog layanan"), "servicedesk:service_list", _member),
     (_("Basis pengetahuan"), "servicedesk:article_list", _member),
     (_("Kalender kerja"), "servicedesk:calendar", _member),

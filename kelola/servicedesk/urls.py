@@ -13,6 +13,7 @@ urlpatterns = [
     path("layanan/<int:pk>/sla/", views.LevelsView.as_view(), name="service_levels"),
     path("kalender/", views.CalendarView.as_view(), name="calendar"),
     path("tiket/", views.TicketListView.as_view(), name="ticket_list"),
+    path("laporan/", views.SlaReportView.as_view(), name="report"),
     path("tiket/buat/", views.TicketCreateView.as_view(), name="ticket_create"),
     path("tiket/<int:pk>/", views.TicketDetailView.as_view(), name="ticket_detail"),
     path("tiket/<int:pk>/langkah/", views.TicketTransitionView.as_view(), name="ticket_transition"),

@@ -474,3 +474,87 @@ def public_article(request, pk):
     if article is None:
         raise Http404
     return render(request, "servicedesk/public_article.html", {"article": article, "title": article.title})
+
+
+class SlaReportView(LoginRequiredMixin, View):
+    """SLA per service and per agency, monthly trend, top incidents; CSV/XLSX per service."""
+
+    template_name = "servicedesk/report.html"
+
+    def get(self, request):
+        import datetime
+
+        from django.utils import timezone
+
+        from kelola.core.exports import export_response
+
+        from . import reports
+
+        today = timezone.localdate()
+        start = _date(request.GET.get("dari")) or today.replace(day=1) - datetime.timedelta(days=335)
+        end = _date(request.GET.get("sampai")) or today
+        tickets = Ticket.objects.visible_to(request.user).filter(
+            created_at__date__gte=start, created_at__date__lte=end
+        )
+        services = reports.per_service(tickets)
+        fmt = request.GET.get("export")
+        if fmt in {"csv", "xlsx"}:
+            headers = [
+                _("Layanan"),
+                _("Tiket"),
+                _("Selesai"),
+                _("Selesai tepat waktu (%)"),
+                _("Respons tepat waktu (%)"),
+                _("Nilai rata-rata"),
+            ]
+            rows = [
+                [
+                    r["service__name"],
+                    r["total"],
+                    r["resolved"],
+                    r["resolution_met_pct"],
+                    r["response_met_pct"],
+                    r["rating"],
+                ]
+                for r in services
+            ]
+            return export_response(
+                title=str(_("Laporan SLA")),
+                headers=headers,
+                rows=rows,
+                fmt=fmt,
+                user=request.user,
+                model=Ticket,
+            )
+        months = reports.per_month(tickets)
+        context = {
+            "title": _("Laporan SLA"),
+            "start": start,
+            "end": end,
+            "services": services,
+            "agencies": reports.per_agency(tickets),
+            "months": months,
+            "top": reports.top_incidents(tickets),
+            "chart": {
+                "type": "bar",
+                "labels": [m["month"].strftime("%m/%Y") for m in months],
+                "datasets": [
+                    {"label": str(_("Tiket")), "data": [m["total"] for m in months], "color": "#0d4f8b"},
+                    {
+                        "label": str(_("Selesai tepat waktu")),
+                        "data": [m["resolved_in_time"] for m in months],
+                        "color": "#4caf50",
+                    },
+                ],
+            },
+        }
+        return render(request, self.template_name, context)
+
+
+def _date(value):
+    import datetime
+
+    try:
+        return datetime.date.fromisoformat(value) if value else None
+    except ValueError:
+        return None
