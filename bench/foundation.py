@@ -213,6 +213,28 @@ CREATE DATABASE {PG_DATABASE} OWNER {PG_USER};
 
 def run(label: str, env: dict) -> None:
     subprocess.run([PYTHON, __file__, "seed"], env=env, cwd=ROOT, check=True)
+    server, port = start_server(env)
+    try:
+        cookie = _login(port)
+        for name, path in ENDPOINTS.items():
+            _load(port, path, cookie, total=CLIENTS * 20)  # warm-up, not counted
+            single, _ = _load(port, path, cookie, clients=1, total=SINGLE_CLIENT_REQUESTS)
+            timings, elapsed = _load(port, path, cookie)
+            p50 = statistics.median(timings)
+            p95 = statistics.quantiles(timings, n=20, method="inclusive")[-1]
+            print(f"bench: foundation.{name}_{label}_p50 {p50:.1f} ms")
+            print(f"bench: foundation.{name}_{label}_p95 {p95:.1f} ms")
+            print(f"bench: foundation.{name}_{label}_throughput {len(timings) / elapsed:.1f} req/s")
+            print(
+                f"bench: foundation.{name}_{label}_1client_p50 {statistics.median(single):.1f} ms", flush=True
+            )
+    finally:
+        stop_server(server)
+
+
+def start_server(env: dict):
+    """gunicorn on a free loopback port (2 workers x 4 threads unless BENCH_WORKERS/THREADS say
+    otherwise), in its own process group; returns (process, port) once it answers."""
     port = _free_port()
     server = subprocess.Popen(
         [
@@ -233,22 +255,15 @@ def run(label: str, env: dict) -> None:
     )
     try:
         _wait_for(port)
-        cookie = _login(port)
-        for name, path in ENDPOINTS.items():
-            _load(port, path, cookie, total=CLIENTS * 20)  # warm-up, not counted
-            single, _ = _load(port, path, cookie, clients=1, total=SINGLE_CLIENT_REQUESTS)
-            timings, elapsed = _load(port, path, cookie)
-            p50 = statistics.median(timings)
-            p95 = statistics.quantiles(timings, n=20, method="inclusive")[-1]
-            print(f"bench: foundation.{name}_{label}_p50 {p50:.1f} ms")
-            print(f"bench: foundation.{name}_{label}_p95 {p95:.1f} ms")
-            print(f"bench: foundation.{name}_{label}_throughput {len(timings) / elapsed:.1f} req/s")
-            print(
-                f"bench: foundation.{name}_{label}_1client_p50 {statistics.median(single):.1f} ms", flush=True
-            )
-    finally:
-        os.killpg(server.pid, signal.SIGTERM)
-        server.wait(timeout=30)
+    except Exception:
+        stop_server(server)
+        raise
+    return server, port
+
+
+def stop_server(server) -> None:
+    os.killpg(server.pid, signal.SIGTERM)
+    server.wait(timeout=30)
 
 
 def main() -> None:

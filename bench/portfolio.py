@@ -12,12 +12,10 @@ from __future__ import annotations
 import io
 import os
 import random
-import signal
 import statistics
 import subprocess
 import sys
 import time
-from pathlib import Path
 
 import foundation as base
 
@@ -305,26 +303,8 @@ def run(label: str, env: dict) -> None:
         [PYTHON, __file__, "agency"], env=env, cwd=ROOT, check=True, capture_output=True, text=True
     ).stdout.strip()
     paths = [p.replace("__AGENCY__", agency) for p in LIST_PATHS]
-    port = base._free_port()
-    server = subprocess.Popen(
-        [
-            str(Path(PYTHON).parent / "gunicorn"),
-            "kelola.wsgi",
-            "--bind",
-            f"127.0.0.1:{port}",
-            "--workers",
-            os.environ.get("BENCH_WORKERS", "2"),
-            "--threads",
-            os.environ.get("BENCH_THREADS", "4"),
-            "--log-level",
-            "warning",
-        ],
-        env=env,
-        cwd=ROOT,
-        start_new_session=True,
-    )
+    server, port = base.start_server(env)
     try:
-        base._wait_for(port)
         cookie = base._login(port)
         _load_mixed(port, paths, cookie, clients=8, total=160)  # warm-up
         single, _ = _load_mixed(port, paths, cookie, clients=1, total=80)
@@ -338,8 +318,7 @@ def run(label: str, env: dict) -> None:
             flush=True,
         )
     finally:
-        os.killpg(server.pid, signal.SIGTERM)
-        server.wait(timeout=30)
+        base.stop_server(server)
     subprocess.run([PYTHON, __file__, "overlap"], env=env, cwd=ROOT, check=True)
     subprocess.run([PYTHON, __file__, "import"], env=env, cwd=ROOT, check=True)
 

@@ -429,3 +429,25 @@ def get_visible_or_404(queryset_or_model, user, **lookup):
         return restrict(queryset, user).get(**lookup)
     except (queryset.model.DoesNotExist, ValueError, TypeError) as exc:
         raise Http404(_("Data tidak ditemukan.")) from exc
+
+
+def is_member(user) -> bool:
+    """The user holds some role in some pemda (or administers the platform): navigation entries
+    every member of a pemda sees."""
+    actor = actor_for(user)
+    return actor.is_platform_admin or bool(actor.member_pemdas())
+
+
+def is_reader(user) -> bool:
+    """Anyone the default policy lets read the pemda's registers (vendors do not)."""
+    actor = actor_for(user)
+    return actor.is_platform_admin or bool(Policy()._reading_pemdas(actor))
+
+
+def home_pemda(user):
+    """The pemda a user files pemda-level rows in: their home pemda; refused without one."""
+    from kelola.core.errors import ErrorCode, KelolaError
+
+    if getattr(user, "pemda_id", None) is None:
+        raise KelolaError(_("Akun Anda tidak terkait dengan pemda mana pun."), code=ErrorCode.FORBIDDEN)
+    return user.pemda

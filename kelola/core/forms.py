@@ -15,6 +15,24 @@ def _form_field(db_field, **kwargs):
     return db_field.formfield(**kwargs)
 
 
+def style_widgets(form, *, small: bool = False) -> None:
+    """Bootstrap classes on every widget of `form` (kept where a widget sets its own); dates use
+    the browser's date picker."""
+    size = " form-select-sm" if small else ""
+    for field in form.fields.values():
+        widget = field.widget
+        if isinstance(widget, forms.CheckboxInput):
+            css = "form-check-input"
+        elif isinstance(widget, forms.Select | forms.SelectMultiple):
+            css = "form-select" + size
+        else:
+            css = "form-control" + (" form-control-sm" if small else "")
+        if isinstance(widget, forms.DateInput):
+            widget.input_type = "date"
+            widget.format = "%Y-%m-%d"
+        widget.attrs.setdefault("class", css)
+
+
 class _ScopedModelFormMetaclass(forms.models.ModelFormMetaclass):
     """Gives every subclass's Meta the project's `formfield_callback` (Django reads it from the
     form's own Meta only)."""
@@ -37,14 +55,7 @@ class ScopedModelForm(forms.ModelForm, metaclass=_ScopedModelFormMetaclass):
             queryset = getattr(field, "queryset", None)
             if isinstance(queryset, ScopedQuerySet) and user is not None:
                 field.queryset = queryset.visible_to(user)
-            widget = field.widget
-            css = "form-select" if isinstance(widget, forms.Select | forms.SelectMultiple) else "form-control"
-            if isinstance(widget, forms.CheckboxInput):
-                css = "form-check-input"
-            if isinstance(widget, forms.DateInput):
-                widget.input_type = "date"
-                widget.format = "%Y-%m-%d"
-            widget.attrs.setdefault("class", css)
+        style_widgets(self)
 
     def save(self, commit=True):  # pragma: no cover - guard
         raise RuntimeError("Forms do not save; call the register's service.")

@@ -22,11 +22,11 @@ from rest_framework.decorators import action
 from rest_framework.parsers import FormParser, JSONParser, MultiPartParser
 from rest_framework.response import Response
 
+from kelola.core.access import home_pemda
 from kelola.core.api.fields import ScopedModelSerializer, ScopedPrimaryKeyRelatedField
 from kelola.core.api.router import router
 from kelola.core.api.viewsets import ScopedModelViewSet, ScopedReadOnlyViewSet
 from kelola.core.documents import documents_of
-from kelola.core.errors import ErrorCode, KelolaError
 from kelola.core.models import Agency, Pemda
 from kelola.core.services import ensure, refusals_logged
 
@@ -50,12 +50,6 @@ from .models import (
     TierOneTechnician,
 )
 from .workflows import SELF_RELIANCE
-
-
-def _home_pemda(request):
-    if request.user.pemda_id is None:
-        raise KelolaError(_("Akun Anda tidak terkait dengan pemda mana pun."), code=ErrorCode.FORBIDDEN)
-    return request.user.pemda
 
 
 class PemdaSerializer(ScopedModelSerializer):
@@ -299,7 +293,7 @@ class AgencyViewSet(ScopedModelViewSet):
 
     def perform_create(self, serializer):
         serializer.instance = services.agency_create(
-            actor=self.request.user, pemda=_home_pemda(self.request), **serializer.validated_data
+            actor=self.request.user, pemda=home_pemda(self.request.user), **serializer.validated_data
         )
 
 
@@ -344,7 +338,7 @@ class DecreeViewSet(ScopedModelViewSet):
 
     def perform_create(self, serializer):
         serializer.instance = services.decree_create(
-            actor=self.request.user, pemda=_home_pemda(self.request), **serializer.validated_data
+            actor=self.request.user, pemda=home_pemda(self.request.user), **serializer.validated_data
         )
 
     @action(
@@ -379,7 +373,7 @@ class GoverningBodyViewSet(ScopedModelViewSet):
 
     def perform_create(self, serializer):
         serializer.instance = services.governing_body_create(
-            actor=self.request.user, pemda=_home_pemda(self.request), **serializer.validated_data
+            actor=self.request.user, pemda=home_pemda(self.request.user), **serializer.validated_data
         )
 
     @action(detail=True, methods=["post"], serializer_class=SeatSerializer)

@@ -8,7 +8,7 @@ from __future__ import annotations
 from django.db.models import Q
 from django.utils.translation import gettext_lazy as _
 
-from kelola.core.access import AgencyPolicy, Policy, actor_for
+from kelola.core.access import AgencyPolicy, Policy, is_member, is_reader
 from kelola.core.choices import Classification
 from kelola.core.roles import AGENCY_ROLES, EXEMPT_READERS, Role
 
@@ -98,24 +98,13 @@ def may_see_person(user, person) -> bool:
     return person is None or access.can(user, "view", person)
 
 
-def _member(user) -> bool:
-    actor = actor_for(user)
-    return actor.is_platform_admin or bool(actor.member_pemdas())
-
-
-def _reader(user) -> bool:
-    """Anyone the default policy lets read the pemda's registers (vendors do not)."""
-    actor = actor_for(user)
-    return actor.is_platform_admin or bool(Policy()._reading_pemdas(actor))
-
-
 NAVIGATION = [
-    (_("Pemda"), "organizations:my_pemda", _member),
-    (_("Perangkat daerah"), "organizations:agency_list", _reader),
-    (_("Pegawai"), "organizations:person_list", _reader),
-    (_("Jabatan"), "organizations:position_list", _reader),
-    (_("Badan tata kelola"), "organizations:body_list", _reader),
-    (_("Keputusan (SK)"), "organizations:decree_list", _member),
-    (_("Teknisi tier 1"), "organizations:technician_coverage", _reader),
-    (_("Mandiri TIK"), "organizations:assessment_list", _reader),
+    (_("Pemda"), "organizations:my_pemda", is_member),
+    (_("Perangkat daerah"), "organizations:agency_list", is_reader),
+    (_("Pegawai"), "organizations:person_list", is_reader),
+    (_("Jabatan"), "organizations:position_list", is_reader),
+    (_("Badan tata kelola"), "organizations:body_list", is_reader),
+    (_("Keputusan (SK)"), "organizations:decree_list", is_member),
+    (_("Teknisi tier 1"), "organizations:technician_coverage", is_reader),
+    (_("Mandiri TIK"), "organizations:assessment_list", is_reader),
 ]

@@ -5,7 +5,7 @@ from __future__ import annotations
 from django import forms
 from django.utils.translation import gettext_lazy as _
 
-from kelola.core.forms import ScopedModelForm
+from kelola.core.forms import ScopedModelForm, style_widgets
 
 from .choices import ArtifactKind, BuildPreset, LinkKind
 from .models import BuildRule, ElectronicSystem
@@ -161,10 +161,7 @@ class ArtifactForm(forms.Form):
 
     def __init__(self, *args, **kwargs):
         super().__init__(*args, **kwargs)
-        for field in self.fields.values():
-            field.widget.attrs.setdefault(
-                "class", "form-select" if isinstance(field.widget, forms.Select) else "form-control"
-            )
+        style_widgets(self)
 
 
 class LinkForm(forms.Form):
@@ -183,10 +180,4 @@ class LinkForm(forms.Form):
                 .filter(pemda_id=system.pemda_id)
                 .exclude(pk=system.pk)
             )
-        for field in self.fields.values():
-            field.widget.attrs.setdefault(
-                "class",
-                "form-select form-select-sm"
-                if isinstance(field.widget, forms.Select)
-                else "form-control form-control-sm",
-            )
+        style_widgets(self, small=True)

@@ -16,7 +16,7 @@ from django.db import models
 from django.utils.translation import gettext_lazy as _
 
 from kelola.core.choices import Classification
-from kelola.core.models import AgencyModel, KelolaModel, TenantModel
+from kelola.core.models import AgencyModel, ChildRowMixin, KelolaModel, TenantModel
 from kelola.core.urlcache import detail_url
 
 from .choices import (
@@ -243,7 +243,7 @@ def compose_sector_keys(scope_rows) -> str:
     return f"|{'|'.join(keys)}|" if keys else ""
 
 
-class SystemEntry(KelolaModel):
+class SystemEntry(ChildRowMixin, KelolaModel):
     """One row of a repeatable table of the registration form; `section` names the table and
     `data` holds its columns (validated against `sections.SECTIONS` by the services)."""
 
@@ -265,15 +265,13 @@ class SystemEntry(KelolaModel):
         ordering = ["system", "section", "position", "id"]
         indexes = [models.Index(fields=["system", "section"], name="portfolio_entry_sys_section")]
 
-    @property
-    def audit_pemda_id(self):
-        return self.system.pemda_id if self.system_id else None
+    audit_parent = "system"
 
     def __str__(self) -> str:
         return f"{self.section} #{self.position + 1}"
 
 
-class RiskAssessment(KelolaModel):
+class RiskAssessment(ChildRowMixin, KelolaModel):
     """A filled Pernyataan Kategori Sistem Elektronik (004 Lamp.II (1)); kept as history."""
 
     system = models.ForeignKey(
@@ -300,9 +298,7 @@ class RiskAssessment(KelolaModel):
         verbose_name_plural = _("penilaian kategori sistem elektronik")
         ordering = ["-created_at", "-id"]
 
-    @property
-    def audit_pemda_id(self):
-        return self.system.pemda_id if self.system_id else None
+    audit_parent = "system"
 
     def __str__(self) -> str:
         return f"{self.system} — {self.get_category_display()} ({self.score})"
@@ -334,7 +330,7 @@ class BuildRule(TenantModel):
         return detail_url("portfolio:rule_update", self.pk)
 
 
-class SystemArtifact(KelolaModel):
+class SystemArtifact(ChildRowMixin, KelolaModel):
     """A file of the application repository (PORT-5): SDLC evidence or a source-code archive
     of one version of the system, stored as a checksummed document; the copyright holder is the
     pemda (001 Ps.14(4))."""
@@ -359,15 +355,13 @@ class SystemArtifact(KelolaModel):
         ordering = ["system", "-created_at", "-id"]
         indexes = [models.Index(fields=["system", "kind"], name="portfolio_artifact_sys_kind")]
 
-    @property
-    def audit_pemda_id(self):
-        return self.system.pemda_id if self.system_id else None
+    audit_parent = "system"
 
     def __str__(self) -> str:
         return f"{self.get_kind_display()} v{self.app_version}"
 
 
-class SystemLink(KelolaModel):
+class SystemLink(ChildRowMixin, KelolaModel):
     """A relation of a system (PORT-6): to another registered system, or to a server or
     dataset named until their own registers exist."""
 
@@ -396,9 +390,7 @@ class SystemLink(KelolaModel):
             )
         ]
 
-    @property
-    def audit_pemda_id(self):
-        return self.system.pemda_id if self.system_id else None
+    audit_parent = "system"
 
     def __str__(self) -> str:
         return f"{self.system} → {self.target_system or self.target_label}"

@@ -11,9 +11,8 @@ from __future__ import annotations
 
 from django.utils.translation import gettext_lazy as _
 
-from kelola.core.access import AgencyPolicy, Policy
+from kelola.core.access import AgencyPolicy, Policy, is_member, is_reader
 from kelola.core.roles import AGENCY_MANAGERS, Role
-from kelola.organizations.policies import _member, _reader
 
 
 class SystemPolicy(AgencyPolicy):
@@ -30,7 +29,7 @@ class BuildRulePolicy(Policy):
 
 
 NAVIGATION = [
-    (_("Dasbor portofolio"), "portfolio:dashboard", _reader),
-    (_("Sistem elektronik"), "portfolio:system_list", _reader),
-    (_("Aturan pembangunan"), "portfolio:rule_list", _member),
+    (_("Dasbor portofolio"), "portfolio:dashboard", is_reader),
+    (_("Sistem elektronik"), "portfolio:system_list", is_reader),
+    (_("Aturan pembangunan"), "portfolio:rule_list", is_member),
 ]

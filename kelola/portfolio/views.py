@@ -26,6 +26,8 @@ from kelola.core.views.generic import (
     ServiceCreateView,
     ServiceDeleteView,
     ServiceUpdateView,
+    add_refusal_to_form,
+    take_step,
 )
 from kelola.organizations.views.base import CreateButtonMixin, agency_prototype
 
@@ -240,11 +242,7 @@ class RiskAssessView(SystemChangeMixin, View):
                 note=form.cleaned_data["note"],
             )
         except KelolaError as exc:
-            for field, problems in exc.errors.items():
-                for problem in problems:
-                    form.add_error(field if field in form.fields else None, str(problem))
-            if not exc.errors:
-                form.add_error(None, str(exc.message))
+            add_refusal_to_form(form, exc)
             return self.render_page(form, status=exc.status)
         messages.success(
             request,
@@ -265,16 +263,12 @@ class LifecycleTransitionView(ObjectMixin, View):
         if not form.is_valid():
             messages.error(request, _("Langkah tidak dikenal."))
             return HttpResponseRedirect(system.get_absolute_url())
-        try:
-            services.lifecycle_transition(
+        take_step(
+            request,
+            lambda: services.lifecycle_transition(
                 system, form.cleaned_data["name"], actor=request.user, comment=form.cleaned_data["comment"]
-            )
-        except KelolaError as exc:
-            messages.error(request, str(exc.message))
-        except DjangoValidationError as exc:
-            messages.error(request, " ".join(exc.messages))
-        else:
-            messages.success(request, _("Langkah tersimpan."))
+            ),
+        )
         return HttpResponseRedirect(system.get_absolute_url() + "#lifecycle")
 
 
@@ -302,11 +296,7 @@ class ArtifactUploadView(SystemChangeMixin, View):
                 self.object, actor=request.user, upload=form.cleaned_data.pop("file"), **form.cleaned_data
             )
         except KelolaError as exc:
-            for field, problems in exc.errors.items():
-                for problem in problems if isinstance(problems, list) else [problems]:
-                    form.add_error(field if field in form.fields else None, str(problem))
-            if not exc.errors:
-                form.add_error(None, str(exc.message))
+            add_refusal_to_form(form, exc)
             return self.render_page(form, status=exc.status)
         messages.success(request, _("Berkas tersimpan di repositori."))
         return HttpResponseRedirect(self.object.get_absolute_url() + "#lifecycle")

@@ -5,7 +5,7 @@ from __future__ import annotations
 from django import forms
 from django.utils.translation import gettext_lazy as _
 
-from kelola.core.forms import ScopedModelForm
+from kelola.core.forms import ScopedModelForm, style_widgets
 
 from .choices import BudgetReview, OverlapDecision, Recommendation
 from .models import BudgetLine, Proposal
@@ -62,13 +62,7 @@ class ReviewForm(forms.Form):
 
     def __init__(self, *args, **kwargs):
         super().__init__(*args, **kwargs)
-        for field in self.fields.values():
-            field.widget.attrs.setdefault(
-                "class",
-                "form-select form-select-sm"
-                if isinstance(field.widget, forms.Select)
-                else "form-control form-control-sm",
-            )
+        style_widgets(self, small=True)
 
 
 class OverlapDecisionForm(forms.Form):

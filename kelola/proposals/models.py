@@ -18,7 +18,7 @@ from django.db import models
 from django.utils.translation import gettext_lazy as _
 
 from kelola.core.choices import Classification
-from kelola.core.models import AgencyModel, KelolaModel
+from kelola.core.models import AgencyModel, ChildRowMixin, KelolaModel
 from kelola.core.urlcache import detail_url
 from kelola.portfolio.reference import SECTORS
 
@@ -162,7 +162,7 @@ REVISION_FIELDS = (
 )
 
 
-class ProposalRevision(KelolaModel):
+class ProposalRevision(ChildRowMixin, KelolaModel):
     """An earlier submission of a proposal with its review and decision, kept when revised."""
 
     proposal = models.ForeignKey(
@@ -180,15 +180,13 @@ class ProposalRevision(KelolaModel):
             models.UniqueConstraint(fields=["proposal", "number"], name="proposal_revision_unique")
         ]
 
-    @property
-    def audit_pemda_id(self):
-        return self.proposal.pemda_id if self.proposal_id else None
+    audit_parent = "proposal"
 
     def __str__(self) -> str:
         return f"{self.proposal} (revisi {self.number})"
 
 
-class OverlapReview(KelolaModel):
+class OverlapReview(ChildRowMixin, KelolaModel):
     """One suggested overlap of a proposal and the reviewer's decision on it (PROP-3)."""
 
     proposal = models.ForeignKey(
@@ -216,9 +214,7 @@ class OverlapReview(KelolaModel):
             models.UniqueConstraint(fields=["proposal", "candidate_key"], name="proposal_overlap_unique")
         ]
 
-    @property
-    def audit_pemda_id(self):
-        return self.proposal.pemda_id if self.proposal_id else None
+    audit_parent = "proposal"
 
     def __str__(self) -> str:
         return f"{self.proposal} ≈ {self.candidate_label}"

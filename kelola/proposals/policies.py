@@ -14,7 +14,7 @@ from __future__ import annotations
 from django.db.models import Q
 from django.utils.translation import gettext_lazy as _
 
-from kelola.core.access import AgencyPolicy, actor_for
+from kelola.core.access import AgencyPolicy, is_member
 from kelola.core.roles import AGENCY_ROLES, ORGANISATION_MANAGERS, Role
 
 from .choices import ProposalStatus
@@ -58,12 +58,7 @@ class BudgetLinePolicy(AgencyPolicy):
         return actor.has_pemda_role(obj.pemda_id, {Role.BAPPEDA})
 
 
-def _member(user) -> bool:
-    actor = actor_for(user)
-    return actor.is_platform_admin or bool(actor.member_pemdas())
-
-
 NAVIGATION = [
-    (_("Usulan TIK"), "proposals:proposal_list", _member),
-    (_("Belanja SPBE"), "proposals:budget_list", _member),
+    (_("Usulan TIK"), "proposals:proposal_list", is_member),
+    (_("Belanja SPBE"), "proposals:budget_list", is_member),
 ]

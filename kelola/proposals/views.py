@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 from django.contrib import messages
-from django.core.exceptions import ValidationError as DjangoValidationError
 from django.http import HttpResponseRedirect
 from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy
@@ -21,6 +20,7 @@ from kelola.core.views.generic import (
     ServiceCreateView,
     ServiceDeleteView,
     ServiceUpdateView,
+    take_step,
 )
 from kelola.organizations.views.base import AttachDocumentView, CreateButtonMixin, agency_prototype
 
@@ -203,14 +203,12 @@ class ProposalTransitionView(ObjectMixin, View):
             comment = form.cleaned_data["comment"]
         else:
             comment = request.POST.get("comment", "")[:2000]
-        try:
-            services.proposal_transition(proposal, name, actor=request.user, comment=comment, review=review)
-        except KelolaError as exc:
-            messages.error(request, str(exc.message))
-        except DjangoValidationError as exc:
-            messages.error(request, " ".join(exc.messages))
-        else:
-            messages.success(request, _("Langkah tersimpan."))
+        take_step(
+            request,
+            lambda: services.proposal_transition(
+                proposal, name, actor=request.user, comment=comment, review=review
+            ),
+        )
         return HttpResponseRedirect(proposal.get_absolute_url())
 
 

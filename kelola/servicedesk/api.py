@@ -6,15 +6,14 @@
 
 from __future__ import annotations
 
-from django.utils.translation import gettext as _
 from rest_framework import serializers
 from rest_framework.decorators import action
 from rest_framework.response import Response
 
+from kelola.core.access import home_pemda
 from kelola.core.api.fields import ScopedModelSerializer
 from kelola.core.api.router import router
 from kelola.core.api.viewsets import ScopedModelViewSet
-from kelola.core.errors import ErrorCode, KelolaError
 
 from . import knowledge, services
 from .filters import ArticleFilter, ServiceFilter, TicketFilter
@@ -78,12 +77,6 @@ class YearSerializer(serializers.Serializer):
     year = serializers.IntegerField(min_value=2000, max_value=2100)
 
 
-def _home_pemda(request):
-    if request.user.pemda_id is None:
-        raise KelolaError(_("Akun Anda tidak terkait dengan pemda mana pun."), code=ErrorCode.FORBIDDEN)
-    return request.user.pemda
-
-
 class HolidayViewSet(ScopedModelViewSet):
     queryset = Holiday.objects.all()
     serializer_class = HolidaySerializer
@@ -93,7 +86,7 @@ class HolidayViewSet(ScopedModelViewSet):
 
     def perform_create(self, serializer):
         serializer.instance = services.holiday_create(
-            actor=self.request.user, pemda=_home_pemda(self.request), **serializer.validated_data
+            actor=self.request.user, pemda=home_pemda(self.request.user), **serializer.validated_data
         )
 
     @action(detail=False, methods=["post"], url_path="import-national", serializer_class=YearSerializer)
@@ -101,7 +94,7 @@ class HolidayViewSet(ScopedModelViewSet):
         incoming = YearSerializer(data=request.data)
         incoming.is_valid(raise_exception=True)
         created = services.holidays_import(
-            _home_pemda(request), incoming.validated_data["year"], actor=request.user
+            home_pemda(request.user), incoming.validated_data["year"], actor=request.user
         )
         return Response(HolidaySerializer(created, many=True, context=self.get_serializer_context()).data)
 
@@ -224,7 +217,7 @@ class ArticleViewSet(ScopedModelViewSet):
 
     def perform_create(self, serializer):
         serializer.instance = knowledge.article_create(
-            actor=self.request.user, pemda=_home_pemda(self.request), **serializer.validated_data
+            actor=self.request.user, pemda=home_pemda(self.request.user), **serializer.validated_data
         )
 
     @action(detail=False, methods=["get"])

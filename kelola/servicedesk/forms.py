@@ -5,7 +5,7 @@ from __future__ import annotations
 from django import forms
 from django.utils.translation import gettext_lazy as _
 
-from kelola.core.forms import ScopedModelForm
+from kelola.core.forms import ScopedModelForm, style_widgets
 
 from .choices import Channel, Level, Priority, TicketKind
 from .models import WEEKDAYS, Article, Holiday, Service, WorkCalendar
@@ -119,13 +119,7 @@ class TicketForm(forms.Form):
             }
         )
         self.fields["title"].help_text = mark_safe('<span id="kb-suggestions" aria-live="polite"></span>')
-        for field in self.fields.values():
-            if isinstance(field.widget, forms.CheckboxInput):
-                field.widget.attrs["class"] = "form-check-input"
-            else:
-                field.widget.attrs.setdefault(
-                    "class", "form-select" if isinstance(field.widget, forms.Select) else "form-control"
-                )
+        style_widgets(self)
 
 
 class ArticleForm(ScopedModelForm):

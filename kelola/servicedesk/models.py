@@ -12,7 +12,7 @@ from django.core.validators import MaxValueValidator, MinValueValidator
 from django.db import models
 from django.utils.translation import gettext_lazy as _
 
-from kelola.core.models import AgencyModel, KelolaModel, TenantModel
+from kelola.core.models import AgencyModel, ChildRowMixin, KelolaModel, TenantModel
 from kelola.core.urlcache import detail_url
 
 from .choices import (
@@ -189,7 +189,7 @@ class Service(AgencyModel):
         return self.available_to_all or self.allowed_agencies.filter(pk=agency.pk).exists()
 
 
-class ServiceLevel(KelolaModel):
+class ServiceLevel(ChildRowMixin, KelolaModel):
     """The SLA of a service for one priority: response and resolution targets in working minutes."""
 
     service = models.ForeignKey(
@@ -209,9 +209,7 @@ class ServiceLevel(KelolaModel):
         ordering = ["service", "priority"]
         constraints = [models.UniqueConstraint(fields=["service", "priority"], name="desk_level_unique")]
 
-    @property
-    def audit_pemda_id(self):
-        return self.service.pemda_id if self.service_id else None
+    audit_parent = "service"
 
     def __str__(self) -> str:
         return f"{self.service} {self.get_priority_display()}"

@@ -14,7 +14,7 @@ from __future__ import annotations
 from django.db.models import Q
 from django.utils.translation import gettext_lazy as _
 
-from kelola.core.access import AgencyPolicy, Policy, actor_for
+from kelola.core.access import AgencyPolicy, Policy, is_member
 from kelola.core.roles import AGENCY_ROLES, IT_OFFICE_ROLES, Role
 
 DESK_MANAGERS = frozenset({Role.GCIO, Role.PEMDA_ADMIN, Role.HELPDESK})
@@ -50,17 +50,12 @@ class CalendarPolicy(Policy):
         return actor.is_platform_admin or obj.pemda_id in actor.member_pemdas()
 
 
-def _member(user) -> bool:
-    actor = actor_for(user)
-    return actor.is_platform_admin or bool(actor.member_pemdas())
-
-
 NAVIGATION = [
-    (_("Tiket"), "servicedesk:ticket_list", _member),
-    (_("Laporan SLA"), "servicedesk:report", _member),
-    (_("Katalog layanan"), "servicedesk:service_list", _member),
-    (_("Basis pengetahuan"), "servicedesk:article_list", _member),
-    (_("Kalender kerja"), "servicedesk:calendar", _member),
+    (_("Tiket"), "servicedesk:ticket_list", is_member),
+    (_("Laporan SLA"), "servicedesk:report", is_member),
+    (_("Katalog layanan"), "servicedesk:service_list", is_member),
+    (_("Basis pengetahuan"), "servicedesk:article_list", is_member),
+    (_("Kalender kerja"), "servicedesk:calendar", is_member),
 ]
 
 

@@ -22,6 +22,8 @@ from kelola.core.views.generic import (
     ServiceCreateView,
     ServiceDeleteView,
     ServiceUpdateView,
+    add_refusal_to_form,
+    take_step,
 )
 from kelola.organizations.views.base import CreateButtonMixin, agency_prototype
 
@@ -317,11 +319,7 @@ class TicketCreateView(LoginRequiredMixin, View):
         try:
             ticket = ticket_create(actor=request.user, **form.cleaned_data)
         except KelolaError as exc:
-            for field, problems in exc.errors.items():
-                for problem in problems:
-                    form.add_error(field if field in form.fields else None, str(problem))
-            if not exc.errors:
-                form.add_error(None, str(exc.message))
+            add_refusal_to_form(form, exc)
             return self.render_form(form, status=exc.status)
         messages.success(request, _("Tiket #%(n)s dibuat.") % {"n": ticket.pk})
         return HttpResponseRedirect(ticket.get_absolute_url())
@@ -333,8 +331,9 @@ class TicketTransitionView(ObjectMixin, View):
     def post(self, request, pk):
         ticket = self.get_object()
         rating = request.POST.get("rating") or None
-        try:
-            ticket_transition(
+        take_step(
+            request,
+            lambda: ticket_transition(
                 ticket,
                 request.POST.get("name", ""),
                 actor=request.user,
@@ -342,13 +341,8 @@ class TicketTransitionView(ObjectMixin, View):
                 resolution=request.POST.get("resolution", "")[:5000],
                 rating=int(rating) if rating and rating.isdigit() else None,
                 feedback=request.POST.get("feedback", "")[:2000],
-            )
-        except KelolaError as exc:
-            messages.error(request, str(exc.message))
-        except DjangoValidationError as exc:
-            messages.error(request, " ".join(exc.messages))
-        else:
-            messages.success(request, _("Langkah tersimpan."))
+            ),
+        )
         return HttpResponseRedirect(ticket.get_absolute_url())
 
 

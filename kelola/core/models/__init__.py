@@ -1,5 +1,5 @@
 from .audit import AuditAction, AuditChainHead, AuditEntry, TimelineEvent
-from .base import AgencyModel, KelolaModel, ScopedManager, ScopedQuerySet, TenantModel
+from .base import AgencyModel, ChildRowMixin, KelolaModel, ScopedManager, ScopedQuerySet, TenantModel
 from .documents import Document, DocumentKind, Letter, LetterCounter, LetterKind
 from .notifications import DeliveryStatus, Job, JobStatus, Notification, NotificationDelivery
 from .tenancy import Agency, Pemda
@@ -11,6 +11,7 @@ __all__ = [
     "AuditAction",
     "AuditChainHead",
     "AuditEntry",
+    "ChildRowMixin",
     "DeliveryStatus",
     "Document",
     "DocumentKind",

@@ -43,6 +43,19 @@ class AuditedMixin:
         return snapshot(self)
 
 
+class ChildRowMixin:
+    """A row that belongs to a pemda through its parent (a form's table row, a history entry):
+    its audit entries join the parent's pemda chain. Set `audit_parent` to the parent's field."""
+
+    audit_parent: str = ""
+
+    @property
+    def audit_pemda_id(self):
+        if getattr(self, f"{self.audit_parent}_id", None) is None:
+            return None
+        return getattr(self, self.audit_parent).pemda_id
+
+
 class KelolaModel(AuditedMixin, models.Model):
     created_at = models.DateTimeField(_("dibuat"), auto_now_add=True)
     updated_at = models.DateTimeField(_("diubah"), auto_now=True)

@@ -314,12 +314,7 @@ class ServiceFormView(LoginRequiredMixin, View):
         try:
             result = self.perform(form)
         except KelolaError as exc:
-            for field, messages_ in exc.errors.items():
-                target = field if field in form.fields else None
-                for message in messages_ if isinstance(messages_, list) else [messages_]:
-                    form.add_error(target, str(message))
-            if not exc.errors:
-                form.add_error(None, str(exc.message))
+            add_refusal_to_form(form, exc)
             return self.render_form(form, status=exc.status)
         except DjangoValidationError as exc:
             _apply_validation_error(form, exc)
@@ -329,6 +324,31 @@ class ServiceFormView(LoginRequiredMixin, View):
             return self.render_form(form, status=403)
         messages.success(request, _("Data tersimpan."))
         return HttpResponseRedirect(self.get_success_url(result))
+
+
+def take_step(request, action: Callable[[], object], success: str | None = None) -> bool:
+    """Run a service call for a button on a page; its refusal (or model validation) becomes an
+    error message, success a confirmation. Returns whether it succeeded."""
+    try:
+        action()
+    except KelolaError as exc:
+        messages.error(request, str(exc.message))
+        return False
+    except DjangoValidationError as exc:
+        messages.error(request, " ".join(exc.messages))
+        return False
+    messages.success(request, success or _("Langkah tersimpan."))
+    return True
+
+
+def add_refusal_to_form(form, exc: KelolaError) -> None:
+    """Show a service's refusal on the form: its field errors by field, else its message."""
+    for field, problems in exc.errors.items():
+        target = field if field in form.fields else None
+        for problem in problems if isinstance(problems, list) else [problems]:
+            form.add_error(target, str(problem))
+    if not exc.errors:
+        form.add_error(None, str(exc.message))
 
 
 def _apply_validation_error(form, exc: DjangoValidationError) -> None:

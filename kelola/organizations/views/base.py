@@ -9,18 +9,13 @@ from django.views import View
 
 from kelola.core import access
 from kelola.core.documents import documents_of
-from kelola.core.errors import ErrorCode, KelolaError
+from kelola.core.errors import KelolaError
 from kelola.core.views.generic import ObjectMixin
 
 from ..policies import may_see_person
 from ..queries import exempt_label
 
-
-def acting_pemda(user):
-    """The pemda a user creates pemda-level rows in: their home pemda."""
-    if user.pemda_id is None:
-        raise KelolaError(_("Akun Anda tidak terkait dengan pemda mana pun."), code=ErrorCode.FORBIDDEN)
-    return user.pemda
+acting_pemda = access.home_pemda  # the pemda a user creates pemda-level rows in
 
 
 def agency_prototype(model):
