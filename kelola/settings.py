@@ -260,6 +260,7 @@ SPECTACULAR_SETTINGS = {
         "MemberRoleEnum": "kelola.organizations.choices.MemberRole",
         "RiskCategoryEnum": "kelola.portfolio.choices.RiskCategory",
         "LevelEnum": "kelola.servicedesk.choices.Level",
+        "TeamEnum": "kelola.servicedesk.choices.Team",
     },
 }
 

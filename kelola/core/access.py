@@ -339,7 +339,7 @@ class LetterPolicy(Policy):
     graded terbatas/rahasia is read only by the exempt readers, its author and its addressee."""
 
     read_roles = PEMDA_READERS
-    manage_roles = frozenset({Role.GCIO, Role.PEMDA_ADMIN, Role.REVIEWER, Role.HELPDESK})
+    manage_roles = frozenset({Role.GCIO, Role.PEMDA_ADMIN, Role.REVIEWER, Role.HELPDESK, Role.COMMITTEE})
     exempt_roles = EXEMPT_READERS
     RESTRICTED = (Secrecy.RESTRICTED, Secrecy.SECRET)
 

@@ -16,10 +16,12 @@ from kelola.core.api.router import router
 from kelola.core.api.viewsets import ScopedModelViewSet
 
 from . import knowledge, services
-from .filters import ArticleFilter, ServiceFilter, TicketFilter
+from .choices import AppLocation, FaultKind, Team
+from .filters import ArticleFilter, ServiceFilter, TicketFilter, WorkOrderFilter
 from .forms import ServiceForm
-from .models import Article, Holiday, Service, ServiceLevel, Ticket
+from .models import Article, Holiday, Service, ServiceLevel, Ticket, WorkOrder
 from .tickets import ticket_create, ticket_transition
+from .workorders import workorder_issue, workorder_transition
 
 
 class ServiceSerializer(ScopedModelSerializer):
@@ -226,7 +228,68 @@ class ArticleViewSet(ScopedModelViewSet):
         return Response(ArticleSerializer(articles, many=True, context=self.get_serializer_context()).data)
 
 
+class WorkOrderSerializer(ScopedModelSerializer):
+    class Meta:
+        model = WorkOrder
+        fields = [
+            "id",
+            "pemda",
+            "agency",
+            "ticket",
+            "number",
+            "procedure",
+            "team",
+            "status",
+            "instructions",
+            "assignee",
+            "app_location",
+            "fault_kind",
+            "report",
+            "outcome",
+            "returned_at",
+            "closed_at",
+            "created_at",
+        ]
+        read_only_fields = [f for f in fields if f not in ("ticket", "procedure", "instructions")]
+
+
+class WorkOrderStepSerializer(serializers.Serializer):
+    name = serializers.CharField(max_length=30)
+    comment = serializers.CharField(required=False, allow_blank=True, default="", max_length=2000)
+    to_team = serializers.ChoiceField(choices=Team.choices, required=False, allow_blank=True, default="")
+    app_location = serializers.ChoiceField(choices=AppLocation.choices, required=False, allow_null=True)
+    fault_kind = serializers.ChoiceField(choices=FaultKind.choices, required=False, allow_null=True)
+    report = serializers.CharField(required=False, allow_null=True, max_length=10000)
+
+
+class WorkOrderViewSet(ScopedModelViewSet):
+    """Work orders (DESK-4): issued by the help desk for a tier-2 ticket (POST with ticket,
+    procedure, instructions); the teams move them through `transition/`."""
+
+    queryset = WorkOrder.objects.all()
+    serializer_class = WorkOrderSerializer
+    filterset_class = WorkOrderFilter
+    select_related = ("agency", "ticket")
+    ordering_fields = ["created_at", "number", "status", "team"]
+    http_method_names = ["get", "post", "head", "options"]
+
+    def perform_create(self, serializer):
+        serializer.instance = workorder_issue(actor=self.request.user, **serializer.validated_data)
+
+    @action(detail=True, methods=["post"], serializer_class=WorkOrderStepSerializer)
+    def transition(self, request, pk=None):
+        order = self.get_object()
+        incoming = WorkOrderStepSerializer(data=request.data)
+        incoming.is_valid(raise_exception=True)
+        data = dict(incoming.validated_data)
+        order = workorder_transition(order, data.pop("name"), actor=request.user, **data)
+        return Response(WorkOrderSerializer(order, context=self.get_serializer_context()).data)
+
+
+router.register("work-orders", WorkOrderViewSet, basename="work-order")
 router.register("it-services", ServiceViewSet, basename="it-service")
 router.register("articles", ArticleViewSet, basename="article")
 router.register("tickets", TicketViewSet, basename="ticket")
 router.register("holidays", HolidayViewSet, basename="holiday")
+
+from . import problem_api  # noqa: E402,F401

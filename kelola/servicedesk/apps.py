@@ -17,5 +17,7 @@ class ServiceDeskConfig(AppConfig):
         access.register_policy("desk_calendar", policies.CalendarPolicy())
         access.register_policy("ticket", policies.TicketPolicy())
         access.register_policy("article", policies.ArticlePolicy())
+        access.register_policy("work_order", policies.WorkOrderPolicy())
+        access.register_policy("problem", policies.ProblemPolicy())
         register_navigation(_("Layanan TI"), policies.NAVIGATION)
         CARD_PROVIDERS.append(dashboard.cards)

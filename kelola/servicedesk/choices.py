@@ -91,3 +91,62 @@ class ArticleStatus(models.TextChoices):
     DRAFT = "draft", _("Draf")
     PUBLISHED = "published", _("Terbit")
     ARCHIVED = "archived", _("Diarsipkan")
+
+
+class Procedure(models.TextChoices):
+    """The four service-desk procedures of 004 Lampiran IV that run on work orders."""
+
+    REQUEST = "request", _("Permintaan layanan (Lampiran IV 2.1.1)")
+    COMPLAINT = "complaint", _("Pengaduan (Lampiran IV 2.1.2)")
+    APP_FAULT_SUPPORT = "app_fault_support", _("Gangguan aplikasi — dukungan TI (Lampiran IV 1.2.1)")
+    APP_FAULT_DATACENTER = "app_fault_datacenter", _("Gangguan aplikasi — pusat data (Lampiran IV 1.1.2)")
+
+
+#: The team a work order of each procedure is issued to.
+FIRST_TEAM = {
+    Procedure.REQUEST: Team.IT_SUPPORT,
+    Procedure.COMPLAINT: Team.IT_SUPPORT,
+    Procedure.APP_FAULT_SUPPORT: Team.IT_SUPPORT,
+    Procedure.APP_FAULT_DATACENTER: Team.DATACENTER,
+}
+
+
+class WorkOrderStatus(models.TextChoices):
+    ISSUED = "issued", _("Diterbitkan")
+    IN_PROGRESS = "in_progress", _("Dikerjakan")
+    RETURNED = "returned", _("Dikembalikan ke help desk")
+    CLOSED = "closed", _("Ditutup")
+    CANCELLED = "cancelled", _("Dibatalkan")
+
+
+class AppLocation(models.TextChoices):
+    """Where the application of a fault runs, as the team found it."""
+
+    DATACENTER = "datacenter", _("Di pusat data")
+    ELSEWHERE = "elsewhere", _("Tidak di pusat data")
+
+
+class FaultKind(models.TextChoices):
+    """The data center's classification of a fault (Lampiran IV 1.1.2)."""
+
+    APPLICATION = "application", _("Aplikasi")
+    NETWORK = "network", _("Jaringan")
+    USER_DEVICE = "user_device", _("Perangkat pengguna")
+
+
+class WorkOrderOutcome(models.TextChoices):
+    DONE = "done", _("Selesai dikerjakan")
+    REFERRED = "referred", _("Dirujuk ke pengembang aplikasi")
+
+
+class ProblemStatus(models.TextChoices):
+    OPEN = "open", _("Terbuka")
+    INVESTIGATING = "investigating", _("Diselidiki")
+    KNOWN_ERROR = "known_error", _("Kesalahan diketahui")
+    RESOLVED = "resolved", _("Diperbaiki")
+    CLOSED = "closed", _("Ditutup")
+
+
+class OutageSource(models.TextChoices):
+    ENTERED = "entered", _("Dicatat petugas")
+    DETECTED = "detected", _("Terdeteksi pemantauan")

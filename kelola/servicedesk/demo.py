@@ -279,3 +279,108 @@ def build_articles(city, result) -> None:
         if created:
             Article.objects.filter(pk=article.pk).update(search_text=_search_text(article))
         result.count("article", created)
+
+
+#: Demo work orders: (procedure, steps as (step, username, data)).
+WORK_ORDER_PATHS = [
+    ("request", [("accept", "itsupport", {}), ("return", "itsupport", {"report": "Akun dibuat dan diuji."})]),
+    ("complaint", [("accept", "itsupport", {})]),
+    ("complaint", []),
+    (
+        "app_fault_support",
+        [
+            ("accept", "itsupport", {}),
+            (
+                "pass_on",
+                "itsupport",
+                {"to_team": "datacenter", "app_location": "datacenter", "comment": "Di VM 12"},
+            ),
+            ("accept", "datacenter", {}),
+        ],
+    ),
+    (
+        "app_fault_support",
+        [
+            ("accept", "itsupport", {}),
+            (
+                "refer_to_developer",
+                "itsupport",
+                {"app_location": "elsewhere", "report": "Aplikasi di server vendor; hubungi pengembang."},
+            ),
+        ],
+    ),
+    (
+        "app_fault_datacenter",
+        [
+            ("accept", "datacenter", {}),
+            (
+                "pass_on",
+                "datacenter",
+                {
+                    "to_team": "infrastructure",
+                    "app_location": "datacenter",
+                    "fault_kind": "network",
+                    "comment": "Koneksi ke OPD putus",
+                },
+            ),
+        ],
+    ),
+    (
+        "app_fault_datacenter",
+        [
+            ("accept", "datacenter", {}),
+            (
+                "return",
+                "datacenter",
+                {
+                    "app_location": "datacenter",
+                    "fault_kind": "application",
+                    "report": "Layanan dimulai ulang.",
+                },
+            ),
+            ("close", "helpdesk", {}),
+        ],
+    ),
+    ("request", [("cancel", "helpdesk", {"comment": "Dibatalkan pemohon"})]),
+]
+
+
+def build_work_orders(city, result) -> None:
+    """Work orders along every procedure, issued and moved through the real services."""
+    from kelola.core.models import User
+
+    from .choices import TicketStatus as S
+    from .models import Ticket, WorkOrder
+    from .workorders import workorder_issue, workorder_transition
+
+    if WorkOrder.objects.filter(pemda=city).exists():
+        return
+    users = {u.username: u for u in User.objects.filter(username__in=["helpdesk", "itsupport", "datacenter"])}
+    if len(users) < 3:
+        return
+    candidates = Ticket.objects.filter(pemda=city, tier=2, status__in=[S.NEW, S.ESCALATED, S.IN_PROGRESS])
+    candidates = candidates.order_by("-created_at")[: len(WORK_ORDER_PATHS)]
+    for ticket, (procedure, steps) in zip(candidates, WORK_ORDER_PATHS, strict=False):
+        order = workorder_issue(
+            actor=users["helpdesk"],
+            ticket=ticket,
+            procedure=procedure,
+            instructions=f"Tindak lanjuti: {ticket.title}",
+        )
+        for name, username, data in steps:
+            order = workorder_transition(order, name, actor=users[username], **data)
+        result.count("work_order", True)
+
+
+def build_problems(city, result) -> None:
+    """Problems with recurring incidents, outages of the critical services, a warning letter."""
+    from kelola.core.models import User
+
+    from . import demo_problems
+
+    gcio = User.objects.filter(username="gcio").first()
+    if gcio is None:
+        return
+    for label, count in demo_problems.build(city, gcio).items():
+        if count:
+            result.created[label] = result.created.get(label, 0) + count

@@ -5,8 +5,17 @@ from django.utils.translation import gettext_lazy as _
 from kelola.core.filters import SearchFilterSet, visible_choices
 from kelola.core.models import Agency
 
-from .choices import ArticleStatus, Audience, Priority, ServiceCategory, Team, TicketStatus
-from .models import Article, Service, Ticket
+from .choices import (
+    ArticleStatus,
+    Audience,
+    Priority,
+    Procedure,
+    ServiceCategory,
+    Team,
+    TicketStatus,
+    WorkOrderStatus,
+)
+from .models import Article, Service, Ticket, WorkOrder
 
 
 class ServiceFilter(SearchFilterSet):
@@ -54,6 +63,37 @@ class TicketFilter(SearchFilterSet):
         return queryset.filter(late) if value else queryset.exclude(late) if value is False else queryset
 
 
+class WorkOrderFilter(SearchFilterSet):
+    search_fields = ("number", "ticket__title", "instructions", "report")
+    status = django_filters.ChoiceFilter(choices=WorkOrderStatus.choices, label=_("Status"))
+    team = django_filters.ChoiceFilter(choices=Team.choices, label=_("Tim"))
+    procedure = django_filters.ChoiceFilter(choices=Procedure.choices, label=_("Prosedur"))
+    agency = django_filters.ModelChoiceFilter(queryset=visible_choices(Agency), label=_("Perangkat daerah"))
+    mine = django_filters.BooleanFilter(method="filter_mine", label=_("Antrean tim saya"))
+
+    class Meta:
+        model = WorkOrder
+        fields = ["status", "team", "procedure", "agency"]
+
+    def filter_mine(self, queryset, name, value):
+        """Open work orders issued to a team the user belongs to (or taken by the user)."""
+        from kelola.core.access import actor_for
+
+        from .tickets import TEAM_ROLES
+
+        user = getattr(self.request, "user", None)
+        if not value or user is None:
+            return queryset
+        actor = actor_for(user)
+        teams = Q()
+        for team, roles in TEAM_ROLES.items():
+            pemdas = actor.pemdas_with(roles)
+            if pemdas:
+                teams |= Q(team=team, pemda_id__in=pemdas)
+        open_states = [WorkOrderStatus.ISSUED, WorkOrderStatus.IN_PROGRESS]
+        return queryset.filter(Q(status__in=open_states) & (teams | Q(assignee=user)))
+
+
 class ArticleFilter(SearchFilterSet):
     category = django_filters.CharFilter(lookup_expr="iexact", label=_("Kategori"))
     audience = django_filters.ChoiceFilter(choices=Audience.choices, label=_("Pembaca"))
@@ -70,3 +110,41 @@ class ArticleFilter(SearchFilterSet):
         for word in _words(value):
             queryset = queryset.filter(search_text__contains=word)
         return queryset
+
+
+# --- problems (DESK-6) and outages (DESK-5) ---------------------------------------------------
+
+from .choices import OutageSource, ProblemStatus  # noqa: E402
+from .models import Outage, Problem  # noqa: E402
+
+
+class ProblemFilter(SearchFilterSet):
+    search_fields = ("title", "description", "root_cause", "workaround", "change_reference")
+    status = django_filters.ChoiceFilter(choices=ProblemStatus.choices, label=_("Status"))
+    service = django_filters.ModelChoiceFilter(queryset=visible_choices(Service), label=_("Layanan"))
+    known_error = django_filters.BooleanFilter(method="filter_known_error", label=_("Kesalahan diketahui"))
+
+    class Meta:
+        model = Problem
+        fields = ["status", "service"]
+
+    def filter_known_error(self, queryset, name, value):
+        if value is None:
+            return queryset
+        known = Q(status=ProblemStatus.KNOWN_ERROR)
+        return queryset.filter(known) if value else queryset.exclude(known)
+
+
+class OutageFilter(django_filters.FilterSet):
+    service = django_filters.ModelChoiceFilter(queryset=visible_choices(Service), label=_("Layanan"))
+    source = django_filters.ChoiceFilter(choices=OutageSource.choices, label=_("Sumber"))
+    ongoing = django_filters.BooleanFilter(
+        field_name="ended_at", lookup_expr="isnull", label=_("Berlangsung")
+    )
+    since = django_filters.IsoDateTimeFilter(
+        field_name="started_at", lookup_expr="gte", label=_("Mulai sejak")
+    )
+
+    class Meta:
+        model = Outage
+        fields = ["service", "source"]

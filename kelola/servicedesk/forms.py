@@ -7,7 +7,7 @@ from django.utils.translation import gettext_lazy as _
 
 from kelola.core.forms import ScopedModelForm, style_widgets
 
-from .choices import Channel, Level, Priority, TicketKind
+from .choices import AppLocation, Channel, FaultKind, Level, Priority, Procedure, Team, TicketKind
 from .models import WEEKDAYS, Article, Holiday, Service, WorkCalendar
 
 
@@ -127,3 +127,153 @@ class ArticleForm(ScopedModelForm):
         model = Article
         fields = ["title", "category", "body", "audience", "status", "service"]
         widgets = {"body": forms.Textarea(attrs={"rows": 10})}
+
+
+class WorkOrderIssueForm(forms.Form):
+    """The help desk issues a work order for a ticket (DESK-4)."""
+
+    procedure = forms.ChoiceField(label=_("Prosedur"), choices=Procedure.choices)
+    instructions = forms.CharField(
+        label=_("Instruksi"), max_length=5000, widget=forms.Textarea(attrs={"rows": 2})
+    )
+
+    def __init__(self, *args, ticket=None, **kwargs):
+        super().__init__(*args, **kwargs)
+        if ticket is not None and not self.is_bound:
+            self.fields["procedure"].initial = (
+                Procedure.REQUEST if ticket.kind == TicketKind.REQUEST else Procedure.COMPLAINT
+            )
+            self.fields["instructions"].initial = ticket.title
+        style_widgets(self)
+
+
+class WorkOrderStepForm(forms.Form):
+    """What a team records with a step on a work order; the workflow says what each step needs."""
+
+    comment = forms.CharField(label=_("Catatan"), required=False, max_length=2000)
+    to_team = forms.ChoiceField(
+        label=_("Teruskan ke"),
+        required=False,
+        choices=[
+            ("", "—"),
+            (Team.DATACENTER, Team.DATACENTER.label),
+            (Team.INFRASTRUCTURE, Team.INFRASTRUCTURE.label),
+        ],
+    )
+    app_location = forms.ChoiceField(
+        label=_("Lokasi aplikasi"), required=False, choices=[("", "—"), *AppLocation.choices]
+    )
+    fault_kind = forms.ChoiceField(
+        label=_("Klasifikasi gangguan"), required=False, choices=[("", "—"), *FaultKind.choices]
+    )
+    report = forms.CharField(
+        label=_("Laporan pekerjaan"),
+        required=False,
+        max_length=10000,
+        widget=forms.Textarea(attrs={"rows": 2}),
+    )
+
+    def __init__(self, *args, order=None, **kwargs):
+        super().__init__(*args, **kwargs)
+        if order is not None and not self.is_bound:
+            self.fields["app_location"].initial = order.app_location
+            self.fields["fault_kind"].initial = order.fault_kind
+            self.fields["report"].initial = order.report
+        self.fields["to_team"].widget.attrs["aria-label"] = _("Teruskan ke")
+        style_widgets(self)
+
+
+# --- problems (DESK-6) and outages (DESK-5) ---------------------------------------------------
+
+from .choices import OutageSource  # noqa: E402
+from .models import Problem, Ticket  # noqa: E402
+
+DATETIME_WIDGET = {"type": "datetime-local"}
+
+
+class ProblemForm(ScopedModelForm):
+    """A problem's description; its status, owner and resolution time move with its workflow."""
+
+    class Meta:
+        model = Problem
+        fields = ["title", "description", "service", "system", "root_cause", "workaround", "change_reference"]
+        widgets = {
+            "description": forms.Textarea(attrs={"rows": 4}),
+            "root_cause": forms.Textarea(attrs={"rows": 3}),
+            "workaround": forms.Textarea(attrs={"rows": 3}),
+        }
+
+    def __init__(self, *args, user=None, **kwargs):
+        super().__init__(*args, user=user, **kwargs)
+        if self.instance.pk is None and user is not None:
+            self.instance.pemda_id = user.pemda_id  # the model's checks compare pemda
+
+
+def parse_ticket_numbers(text: str) -> list[int]:
+    """ "#12, 15 20" → [12, 15, 20]."""
+    import re
+
+    return sorted({int(n) for n in re.findall(r"\d+", text or "")})
+
+
+class ProblemLinkForm(forms.Form):
+    tickets = forms.CharField(
+        label=_("Nomor tiket"),
+        max_length=2000,
+        help_text=_("Pisahkan dengan koma, mis. 120, 121, 135."),
+        widget=forms.TextInput(attrs={"placeholder": "120, 121"}),
+    )
+    action = forms.ChoiceField(
+        label=_("Tindakan"),
+        choices=[("link", _("Kaitkan")), ("unlink", _("Lepaskan"))],
+        initial="link",
+    )
+
+    def __init__(self, *args, **kwargs):
+        super().__init__(*args, **kwargs)
+        style_widgets(self, small=True)
+
+    def clean_tickets(self):
+        numbers = parse_ticket_numbers(self.cleaned_data["tickets"])
+        if not numbers:
+            raise forms.ValidationError(_("Isi paling sedikit satu nomor tiket."))
+        return numbers
+
+
+class OutageForm(forms.Form):
+    """An outage of a service; the ticket is given by its number."""
+
+    service = forms.ModelChoiceField(label=_("Layanan"), queryset=None)
+    started_at = forms.DateTimeField(
+        label=_("Mulai"), widget=forms.DateTimeInput(attrs=DATETIME_WIDGET, format="%Y-%m-%dT%H:%M")
+    )
+    ended_at = forms.DateTimeField(
+        label=_("Selesai"),
+        required=False,
+        help_text=_("Kosongkan bila masih berlangsung."),
+        widget=forms.DateTimeInput(attrs=DATETIME_WIDGET, format="%Y-%m-%dT%H:%M"),
+    )
+    source = forms.ChoiceField(label=_("Sumber"), choices=OutageSource.choices, initial=OutageSource.ENTERED)
+    ticket = forms.IntegerField(label=_("Nomor tiket"), required=False, min_value=1)
+    description = forms.CharField(label=_("Keterangan"), required=False, max_length=2000)
+
+    def __init__(self, *args, user=None, services=None, **kwargs):
+        super().__init__(*args, **kwargs)
+        self.user = user
+        self.fields["service"].queryset = services if services is not None else Service.objects.none()
+        style_widgets(self, small=True)
+
+    def clean_ticket(self):
+        number = self.cleaned_data.get("ticket")
+        if not number:
+            return None
+        ticket = Ticket.objects.visible_to(self.user).filter(pk=number).first()
+        if ticket is None:
+            raise forms.ValidationError(_("Tiket tidak ditemukan."))
+        return ticket
+
+
+class MonthForm(forms.Form):
+    """The month of the availability review: "YYYY-MM"."""
+
+    bulan = forms.RegexField(label=_("Bulan"), regex=r"^\d{4}-(0[1-9]|1[0-2])$", required=False)

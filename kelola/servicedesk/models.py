@@ -16,15 +16,22 @@ from kelola.core.models import AgencyModel, ChildRowMixin, KelolaModel, TenantMo
 from kelola.core.urlcache import detail_url
 
 from .choices import (
+    AppLocation,
     ArticleStatus,
     Audience,
     Channel,
+    FaultKind,
     Level,
+    OutageSource,
     Priority,
+    ProblemStatus,
+    Procedure,
     ServiceCategory,
     Team,
     TicketKind,
     TicketStatus,
+    WorkOrderOutcome,
+    WorkOrderStatus,
 )
 
 WEEKDAYS = ("monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday")
@@ -303,6 +310,14 @@ class Ticket(AgencyModel):
     closed_at = models.DateTimeField(_("ditutup pada"), null=True, blank=True)
     rating = models.PositiveSmallIntegerField(_("penilaian"), null=True, blank=True)
     feedback = models.TextField(_("tanggapan pemohon"), blank=True)
+    problem = models.ForeignKey(
+        "Problem",
+        verbose_name=_("masalah"),
+        null=True,
+        blank=True,
+        on_delete=models.SET_NULL,
+        related_name="incidents",
+    )
 
     class Meta:
         verbose_name = _("tiket")
@@ -436,3 +451,152 @@ class ArticleVersion(models.Model):
 
     def __str__(self) -> str:
         return f"{self.article_id} v{self.version}"
+
+
+class WorkOrder(AgencyModel):
+    """A work order (WO) the help desk issues to an IT-office team for a ticket (DESK-4), run
+    by one of the procedures of 004 Lampiran IV: the team takes it, may pass it on (IT support
+    → data center when the application is hosted there, → infrastructure for the network), or
+    returns it with its report; an application not hosted in the data center is referred to
+    its developer. The help desk confirms with the user and closes it. The agency is the
+    ticket's."""
+
+    ticket = models.ForeignKey(
+        Ticket, verbose_name=_("tiket"), on_delete=models.PROTECT, related_name="work_orders"
+    )
+    number = models.CharField(_("nomor WO"), max_length=30, editable=False)
+    procedure = models.CharField(_("prosedur"), max_length=25, choices=Procedure.choices)
+    team = models.CharField(_("tim"), max_length=20, choices=Team.choices)
+    status = models.CharField(
+        _("status"), max_length=15, choices=WorkOrderStatus.choices, default=WorkOrderStatus.ISSUED
+    )
+    instructions = models.TextField(_("instruksi"))
+    assignee = models.ForeignKey(
+        settings.AUTH_USER_MODEL,
+        verbose_name=_("petugas"),
+        null=True,
+        blank=True,
+        on_delete=models.SET_NULL,
+        related_name="+",
+    )
+    app_location = models.CharField(
+        _("lokasi aplikasi"), max_length=15, choices=AppLocation.choices, blank=True
+    )
+    fault_kind = models.CharField(
+        _("klasifikasi gangguan"), max_length=15, choices=FaultKind.choices, blank=True
+    )
+    report = models.TextField(_("laporan pekerjaan"), blank=True)
+    outcome = models.CharField(_("hasil"), max_length=10, choices=WorkOrderOutcome.choices, blank=True)
+    returned_at = models.DateTimeField(_("dikembalikan pada"), null=True, blank=True)
+    closed_at = models.DateTimeField(_("ditutup pada"), null=True, blank=True)
+
+    class Meta:
+        verbose_name = _("perintah kerja")
+        verbose_name_plural = _("perintah kerja")
+        ordering = ["-created_at", "-id"]
+        constraints = [models.UniqueConstraint(fields=["pemda", "number"], name="desk_wo_unique_number")]
+        indexes = [models.Index(fields=["pemda", "team", "status"], name="wo_pemda_team_status")]
+
+    scope_level = "work_order"
+
+    def __str__(self) -> str:
+        return f"{self.number} {self.ticket.title}" if self.ticket_id else self.number
+
+    def get_absolute_url(self) -> str:
+        return detail_url("servicedesk:workorder_detail", self.pk)
+
+
+class Problem(TenantModel):
+    """A problem (DESK-6): the cause behind one or more incidents, investigated to its root
+    cause; a known error carries a workaround until the fix (a change) is in place."""
+
+    title = models.CharField(_("judul"), max_length=200)
+    description = models.TextField(_("uraian"))
+    service = models.ForeignKey(
+        Service, verbose_name=_("layanan"), null=True, blank=True, on_delete=models.SET_NULL, related_name="+"
+    )
+    system = models.ForeignKey(
+        "portfolio.ElectronicSystem",
+        verbose_name=_("sistem elektronik"),
+        null=True,
+        blank=True,
+        on_delete=models.SET_NULL,
+        related_name="+",
+    )
+    status = models.CharField(
+        _("status"), max_length=15, choices=ProblemStatus.choices, default=ProblemStatus.OPEN
+    )
+    owner = models.ForeignKey(
+        settings.AUTH_USER_MODEL,
+        verbose_name=_("penanggung jawab"),
+        null=True,
+        blank=True,
+        on_delete=models.SET_NULL,
+        related_name="+",
+    )
+    root_cause = models.TextField(_("akar masalah"), blank=True)
+    workaround = models.TextField(_("solusi sementara"), blank=True)
+    change_reference = models.CharField(
+        _("perubahan perbaikan"),
+        max_length=200,
+        blank=True,
+        help_text=_("Nomor atau uraian perubahan yang memperbaiki masalah."),
+    )
+    resolved_at = models.DateTimeField(_("diperbaiki pada"), null=True, blank=True)
+
+    class Meta:
+        verbose_name = _("masalah")
+        verbose_name_plural = _("masalah")
+        ordering = ["-created_at", "-id"]
+
+    scope_level = "problem"
+
+    def __str__(self) -> str:
+        return f"PRB-{self.pk} {self.title}"
+
+    def get_absolute_url(self) -> str:
+        return detail_url("servicedesk:problem_detail", self.pk)
+
+    def clean(self):
+        errors = {}
+        if self.service_id and self.service.pemda_id != self.pemda_id:
+            errors["service"] = _("Layanan harus dari pemda yang sama.")
+        if self.system_id and self.system.pemda_id != self.pemda_id:
+            errors["system"] = _("Sistem elektronik harus dari pemda yang sama.")
+        if errors:
+            raise ValidationError(errors)
+
+
+class Outage(ChildRowMixin, KelolaModel):
+    """A stretch in which a service was unavailable (DESK-5), entered by staff or reported by
+    monitoring; its length counts against the service's availability target."""
+
+    service = models.ForeignKey(
+        Service, verbose_name=_("layanan"), on_delete=models.CASCADE, related_name="outages"
+    )
+    started_at = models.DateTimeField(_("mulai"))
+    ended_at = models.DateTimeField(
+        _("selesai"), null=True, blank=True, help_text=_("Kosong: masih berlangsung.")
+    )
+    source = models.CharField(
+        _("sumber"), max_length=10, choices=OutageSource.choices, default=OutageSource.ENTERED
+    )
+    description = models.TextField(_("keterangan"), blank=True)
+    ticket = models.ForeignKey(
+        Ticket, verbose_name=_("tiket"), null=True, blank=True, on_delete=models.SET_NULL, related_name="+"
+    )
+
+    class Meta:
+        verbose_name = _("gangguan layanan")
+        verbose_name_plural = _("gangguan layanan")
+        ordering = ["-started_at"]
+        indexes = [models.Index(fields=["service", "started_at"], name="outage_service_start")]
+
+    audit_parent = "service"
+
+    def __str__(self) -> str:
+        return f"{self.service}: {self.started_at:%d-%m-%Y %H:%M}"
+
+    def clean(self):
+        if self.ended_at and self.started_at and self.ended_at <= self.started_at:
+            raise ValidationError({"ended_at": _("Waktu selesai harus setelah waktu mulai.")})

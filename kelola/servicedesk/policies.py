@@ -50,9 +50,19 @@ class CalendarPolicy(Policy):
         return actor.is_platform_admin or obj.pemda_id in actor.member_pemdas()
 
 
+def is_it_staff(user) -> bool:
+    from kelola.core.access import actor_for
+
+    actor = actor_for(user)
+    return actor.is_platform_admin or bool(actor.pemdas_with(IT_OFFICE_ROLES | {Role.AUDITOR}))
+
+
 NAVIGATION = [
     (_("Tiket"), "servicedesk:ticket_list", is_member),
+    (_("Perintah kerja"), "servicedesk:workorder_list", is_member),
+    (_("Masalah"), "servicedesk:problem_list", is_it_staff),
     (_("Laporan SLA"), "servicedesk:report", is_member),
+    (_("Ketersediaan layanan"), "servicedesk:availability", is_member),
     (_("Katalog layanan"), "servicedesk:service_list", is_member),
     (_("Basis pengetahuan"), "servicedesk:article_list", is_member),
     (_("Kalender kerja"), "servicedesk:calendar", is_member),
@@ -104,3 +114,26 @@ class ArticlePolicy(Policy):
             and obj.status == ArticleStatus.PUBLISHED
             and obj.audience in (Audience.PUBLIC, Audience.STAFF)
         )
+
+
+class WorkOrderPolicy(AgencyPolicy):
+    """Work orders: read like their tickets (the ticket's agency and the IT office's staff);
+    issued by the help desk (and the GCIO); every other step goes through the work order's
+    workflow (`workorders.WORK_ORDER`), taken by the team it is issued to."""
+
+    read_roles = frozenset(IT_OFFICE_ROLES | {Role.AUDITOR})
+    manage_roles = frozenset({Role.GCIO, Role.HELPDESK})
+    agency_manage_roles = frozenset()
+
+
+PROBLEM_MANAGERS = frozenset(
+    {Role.GCIO, Role.PEMDA_ADMIN, Role.HELPDESK, Role.IT_SUPPORT, Role.DATACENTER, Role.INFRASTRUCTURE}
+)
+
+
+class ProblemPolicy(Policy):
+    """Problems are the IT office's investigations: read by its staff and auditors, managed by
+    the GCIO, the administrator, the help desk and the technical teams."""
+
+    read_roles = frozenset(IT_OFFICE_ROLES | {Role.AUDITOR})
+    manage_roles = PROBLEM_MANAGERS

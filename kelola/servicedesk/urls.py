@@ -1,6 +1,6 @@
 from django.urls import path
 
-from . import views
+from . import problem_views, views
 
 app_name = "servicedesk"
 
@@ -18,6 +18,10 @@ urlpatterns = [
     path("tiket/<int:pk>/", views.TicketDetailView.as_view(), name="ticket_detail"),
     path("tiket/<int:pk>/langkah/", views.TicketTransitionView.as_view(), name="ticket_transition"),
     path("tiket/<int:pk>/jadikan-artikel/", views.TicketToArticleView.as_view(), name="ticket_to_article"),
+    path("tiket/<int:pk>/wo/", views.WorkOrderIssueView.as_view(), name="workorder_issue"),
+    path("wo/", views.WorkOrderListView.as_view(), name="workorder_list"),
+    path("wo/<int:pk>/", views.WorkOrderDetailView.as_view(), name="workorder_detail"),
+    path("wo/<int:pk>/langkah/", views.WorkOrderTransitionView.as_view(), name="workorder_transition"),
     path("pengetahuan/", views.ArticleListView.as_view(), name="article_list"),
     path("pengetahuan/tulis/", views.ArticleCreateView.as_view(), name="article_create"),
     path("pengetahuan/saran/", views.article_suggestions, name="article_suggestions"),
@@ -27,3 +31,5 @@ urlpatterns = [
     path("pengetahuan/<int:pk>/ubah/", views.ArticleUpdateView.as_view(), name="article_update"),
     path("pengetahuan/<int:pk>/hapus/", views.ArticleDeleteView.as_view(), name="article_delete"),
 ]
+
+urlpatterns += problem_views.urlpatterns

@@ -28,7 +28,7 @@ from kelola.core.views.generic import (
 from kelola.organizations.views.base import CreateButtonMixin, agency_prototype
 
 from . import knowledge, services
-from .filters import ArticleFilter, ServiceFilter, TicketFilter
+from .filters import ArticleFilter, ServiceFilter, TicketFilter, WorkOrderFilter
 from .forms import (
     ArticleForm,
     CalendarForm,
@@ -37,9 +37,12 @@ from .forms import (
     LevelsForm,
     ServiceForm,
     TicketForm,
+    WorkOrderIssueForm,
+    WorkOrderStepForm,
 )
-from .models import WEEKDAY_LABELS, WEEKDAYS, Article, Holiday, Service, Ticket
+from .models import WEEKDAY_LABELS, WEEKDAYS, Article, Holiday, Service, Ticket, WorkOrder
 from .tickets import TICKET, ticket_create, ticket_transition
+from .workorders import PROCEDURE_GUIDE, WORK_ORDER, may_issue, workorder_issue, workorder_transition
 
 
 class ServiceListView(CreateButtonMixin, RegisterListView):
@@ -266,7 +269,7 @@ class TicketListView(RegisterListView):
 class TicketDetailView(RegisterDetailView):
     model = Ticket
     template_name = "servicedesk/ticket_detail.html"
-    select_related = ("agency", "service", "system", "assignee", "requester", "letter")
+    select_related = ("agency", "service", "system", "assignee", "requester", "letter", "problem")
     fields = (
         "kind",
         "channel",
@@ -296,8 +299,16 @@ class TicketDetailView(RegisterDetailView):
 
     def get_context_data(self, **kwargs):
         context = super().get_context_data(**kwargs)
-        context["transitions"] = TICKET.available(self.request.user, self.object)
-        context["pauses"] = self.object.pauses.all()
+        ticket = self.object
+        context["transitions"] = TICKET.available(self.request.user, ticket)
+        context["pauses"] = ticket.pauses.all()
+        context["problem_visible"] = ticket.problem_id and access.can(
+            self.request.user, "view", ticket.problem
+        )
+        context["work_orders"] = WorkOrder.objects.visible_to(self.request.user).filter(ticket=ticket)
+        probe = WorkOrder(pemda_id=ticket.pemda_id, agency_id=ticket.agency_id, ticket=ticket)
+        if may_issue(ticket) and access.can(self.request.user, "add", probe):
+            context["work_order_form"] = WorkOrderIssueForm(ticket=ticket)
         return context
 
 
@@ -344,6 +355,109 @@ class TicketTransitionView(ObjectMixin, View):
             ),
         )
         return HttpResponseRedirect(ticket.get_absolute_url())
+
+
+# --- work orders (DESK-4) -------------------------------------------------------------------
+
+
+class WorkOrderListView(RegisterListView):
+    model = WorkOrder
+    filterset_class = WorkOrderFilter
+    title = gettext_lazy("Perintah kerja (WO)")
+    select_related = ("agency", "ticket", "assignee")
+    empty_message = gettext_lazy("Tidak ada perintah kerja.")
+    columns = (
+        Column("number", gettext_lazy("Nomor"), order_by="number"),
+        Column("ticket", gettext_lazy("Tiket"), accessor=lambda w: f"#{w.ticket_id} {w.ticket.title}"),
+        Column("agency", gettext_lazy("Perangkat daerah"), order_by="agency__name"),
+        Column("procedure", gettext_lazy("Prosedur"), order_by="procedure"),
+        Column("team", gettext_lazy("Tim"), order_by="team"),
+        Column("status", gettext_lazy("Status"), order_by="status"),
+        Column(
+            "assignee",
+            gettext_lazy("Petugas"),
+            accessor=lambda w: w.assignee.display_name if w.assignee else None,
+        ),
+        Column("created_at", gettext_lazy("Diterbitkan"), order_by="created_at"),
+        Column("outcome", gettext_lazy("Hasil"), export_only=True),
+        Column("report", gettext_lazy("Laporan pekerjaan"), export_only=True),
+    )
+
+
+class WorkOrderDetailView(RegisterDetailView):
+    model = WorkOrder
+    template_name = "servicedesk/workorder_detail.html"
+    select_related = ("agency", "ticket", "assignee")
+    fields = (
+        "ticket",
+        "agency",
+        "procedure",
+        "team",
+        "status",
+        "assignee",
+        "instructions",
+        "app_location",
+        "fault_kind",
+        "report",
+        "outcome",
+        "returned_at",
+        "closed_at",
+    )
+
+    def get_context_data(self, **kwargs):
+        context = super().get_context_data(**kwargs)
+        context["transitions"] = WORK_ORDER.available(self.request.user, self.object)
+        context["step_form"] = WorkOrderStepForm(order=self.object)
+        context["guide"] = PROCEDURE_GUIDE.get(self.object.procedure, ())
+        return context
+
+
+class WorkOrderIssueView(ObjectMixin, View):
+    """The help desk issues a WO from the ticket's page."""
+
+    model = Ticket
+
+    def post(self, request, pk):
+        ticket = self.get_object()
+        form = WorkOrderIssueForm(request.POST, ticket=ticket)
+        if not form.is_valid():
+            messages.error(request, " ".join(e for errors in form.errors.values() for e in errors))
+            return HttpResponseRedirect(ticket.get_absolute_url())
+        try:
+            order = workorder_issue(actor=request.user, ticket=ticket, **form.cleaned_data)
+        except KelolaError as exc:
+            messages.error(request, str(exc.message))
+            return HttpResponseRedirect(ticket.get_absolute_url())
+        messages.success(
+            request,
+            _("%(number)s diterbitkan untuk %(team)s.")
+            % {"number": order.number, "team": order.get_team_display()},
+        )
+        return HttpResponseRedirect(order.get_absolute_url())
+
+
+class WorkOrderTransitionView(ObjectMixin, View):
+    model = WorkOrder
+
+    def post(self, request, pk):
+        order = self.get_object()
+        form = WorkOrderStepForm(request.POST, order=order)
+        form.is_valid()  # every field is optional; the workflow says what a step lacks
+        data = form.cleaned_data
+        take_step(
+            request,
+            lambda: workorder_transition(
+                order,
+                request.POST.get("name", ""),
+                actor=request.user,
+                comment=data.get("comment", ""),
+                to_team=data.get("to_team", ""),
+                app_location=data.get("app_location") or None,
+                fault_kind=data.get("fault_kind") or None,
+                report=data.get("report") or None,
+            ),
+        )
+        return HttpResponseRedirect(order.get_absolute_url())
 
 
 # --- knowledge base (OPS-2) -------------------------------------------------------------------

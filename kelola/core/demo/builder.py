@@ -110,6 +110,8 @@ def build(*, today: datetime.date | None = None) -> DemoResult:
     with audit_context(comment="demo"):
         _assessments(city, agencies, decrees, result)
         proposals_demo.build(city, result)
+        servicedesk_demo.build_work_orders(city, result)
+        servicedesk_demo.build_problems(city, result)
     with transaction.atomic():
         _notifications(city, result)
     return result
