@@ -16,7 +16,34 @@ OPEN = (S.NEW, S.IN_PROGRESS, S.ESCALATED, S.WAITING_USER)
 
 
 def cards(user) -> list[Card]:
-    return ticket_cards(user) + problem_cards(user)
+    return ticket_cards(user) + work_order_cards(user) + problem_cards(user)
+
+
+def work_order_cards(user) -> list[Card]:
+    """A team member: the open work orders issued to the team; the help desk: those returned
+    and waiting for the user's confirmation."""
+    from kelola.core.access import actor_for
+
+    from .choices import Team
+    from .choices import WorkOrderStatus as W
+    from .models import WorkOrder
+    from .tickets import DESK_ROLES, TEAM_ROLES
+
+    actor = actor_for(user)
+    teams = [team for team, roles in TEAM_ROLES.items() if team != Team.HELPDESK and actor.pemdas_with(roles)]
+    desk = bool(actor.pemdas_with(DESK_ROLES))
+    if not teams and not desk:
+        return []
+    orders = WorkOrder.objects.visible_to(user)
+    url = reverse("servicedesk:workorder_list")
+    result = []
+    if teams:
+        waiting = orders.filter(team__in=teams, status__in=[W.ISSUED, W.IN_PROGRESS]).count()
+        result.append(Card(_("WO tim saya"), waiting, f"{url}?mine=true"))
+    if desk:
+        returned = orders.filter(status=W.RETURNED).count()
+        result.append(Card(_("WO menunggu konfirmasi"), returned, f"{url}?status=returned"))
+    return result
 
 
 def ticket_cards(user) -> list[Card]:

@@ -51,6 +51,16 @@ def _closes(day: int, default=None):
     )
 
 
+def foreign_pemda_errors(row) -> dict:
+    """Errors for a row's service or electronic system that belongs to another pemda."""
+    errors = {}
+    if getattr(row, "service_id", None) and row.service.pemda_id != row.pemda_id:
+        errors["service"] = _("Layanan harus dari pemda yang sama.")
+    if getattr(row, "system_id", None) and row.system.pemda_id != row.pemda_id:
+        errors["system"] = _("Sistem elektronik harus dari pemda yang sama.")
+    return errors
+
+
 class WorkCalendar(TenantModel):
     """The pemda's working hours for SLA clocks (in the pemda's own time zone); the defaults
     are the usual office hours of a five-day week."""
@@ -187,8 +197,9 @@ class Service(AgencyModel):
         return detail_url("servicedesk:service_detail", self.pk)
 
     def clean(self):
-        if self.system_id and self.system.pemda_id != self.pemda_id:
-            raise ValidationError({"system": _("Sistem elektronik harus dari pemda yang sama.")})
+        errors = foreign_pemda_errors(self)
+        if errors:
+            raise ValidationError(errors)
 
     def may_be_used_by(self, agency) -> bool:
         if not self.is_active:
@@ -338,11 +349,7 @@ class Ticket(AgencyModel):
         return detail_url("servicedesk:ticket_detail", self.pk)
 
     def clean(self):
-        errors = {}
-        if self.service_id and self.service.pemda_id != self.pemda_id:
-            errors["service"] = _("Layanan harus dari pemda yang sama.")
-        if self.system_id and self.system.pemda_id != self.pemda_id:
-            errors["system"] = _("Sistem elektronik harus dari pemda yang sama.")
+        errors = foreign_pemda_errors(self)
         if self.rating is not None and not 1 <= self.rating <= 5:
             errors["rating"] = _("Penilaian 1 sampai 5.")
         if errors:
@@ -558,11 +565,7 @@ class Problem(TenantModel):
         return detail_url("servicedesk:problem_detail", self.pk)
 
     def clean(self):
-        errors = {}
-        if self.service_id and self.service.pemda_id != self.pemda_id:
-            errors["service"] = _("Layanan harus dari pemda yang sama.")
-        if self.system_id and self.system.pemda_id != self.pemda_id:
-            errors["system"] = _("Sistem elektronik harus dari pemda yang sama.")
+        errors = foreign_pemda_errors(self)
         if errors:
             raise ValidationError(errors)
 

@@ -307,3 +307,13 @@ def test_pages_and_api_issue_and_move_a_work_order(wo, client_for, api_for):
     assert closed.status_code == 200 and closed.json()["status"] == "closed"
     export = client_for(wo.users["helpdesk"]).get("/layanan-ti/wo/", {"export": "csv"})
     assert export.status_code == 200 and order.number in b"".join(export.streaming_content).decode()
+
+
+def test_home_cards_show_the_team_queue_and_the_returned_orders(wo, client_for):
+    order = step(wo, issue(wo, complaint(wo), "complaint"), "accept", "it_support")
+    team_home = client_for(wo.users["it_support"]).get("/").content.decode()
+    assert "WO tim saya" in team_home
+    step(wo, order, "return", "it_support", report="Selesai")
+    desk_home = client_for(wo.users["helpdesk"]).get("/").content.decode()
+    assert "WO menunggu konfirmasi" in desk_home
+    assert "WO tim saya" not in client_for(wo.users["agency_operator"]).get("/").content.decode()
