@@ -22,13 +22,17 @@ from kelola.core.letters import MONTHS
 from kelola.core.roles import Role
 
 from .choices import OutageSource
-from .models import Outage, Service, SlaEvent, Ticket
+from .models import Outage, Service, Ticket
 from .policies import PROBLEM_MANAGERS
+from .reports import resolution_breached
 
 #: Who issues the warning letter of 002 Ps.28(5): the steering committee; the GCIO may too.
 LETTER_ROLES = frozenset({Role.COMMITTEE, Role.GCIO})
 #: A service breached "repeatedly" when it breached in this many of the last `WINDOW` months.
 REPEATED, WINDOW = 2, 3
+#: The share of a month's tickets (by resolution due time) that must be resolved in time;
+#: below it the resolution aspect of 002 Ps.28(4)c counts as not met.
+RESOLUTION_COMPLIANCE = 90.0
 OUTAGE_FIELDS = ("service", "started_at", "ended_at", "source", "description", "ticket")
 
 
@@ -238,6 +242,12 @@ class MonthFigures:
     breaches: int
     below_target: bool
     breached: bool
+    #: Tickets whose resolution was due in the month.
+    due: int = 0
+
+    @property
+    def resolution_compliance(self) -> float | None:
+        return 100.0 * (self.due - self.breaches) / self.due if self.due else None
 
     @property
     def label(self) -> str:
@@ -306,9 +316,10 @@ def warning_letters(services, year: int, month: int) -> dict[int, object]:
 
 def monthly_review(pemda, year: int, month: int, *, services=None, now=None) -> list[ReviewRow]:
     """Per critical (active) service of `pemda`: availability in the month against its target,
-    resolution-SLA breaches of its tickets due in the month, whether it breached (below target
-    or at least one breach), and whether it breached in at least 2 of the last 3 months
-    including this one. The current month is measured up to now."""
+    resolution-SLA breaches of its tickets due in the month, whether it breached (below target,
+    or fewer than `RESOLUTION_COMPLIANCE` % of those tickets resolved in time), and whether it
+    breached in at least 2 of the last 3 months including this one. The current month is
+    measured up to now."""
     now = now or timezone.now()
     if services is None:
         services = Service.objects.filter(pemda=pemda, critical=True, is_active=True).select_related("agency")
@@ -325,19 +336,15 @@ def monthly_review(pemda, year: int, month: int, *, services=None, now=None) -> 
         .values_list("service_id", "started_at", "ended_at")
     ):
         outages[service_id].append((began, ended))
-    breaches = defaultdict(int)
+    breaches, due = defaultdict(int), defaultdict(int)
     for ym, (start, end) in bounds.items():
         for row in (
-            SlaEvent.objects.filter(
-                kind=SlaEvent.Kind.RESOLUTION_BREACH,
-                ticket__service__in=services,
-                due__gte=start,
-                due__lt=end,
-            )
-            .values("ticket__service_id")
-            .annotate(n=Count("pk"))
+            Ticket.objects.filter(service__in=services, resolution_due__gte=start, resolution_due__lt=end)
+            .values("service_id")
+            .annotate(due=Count("pk"), late=Count("pk", filter=resolution_breached(now)))
         ):
-            breaches[(row["ticket__service_id"], ym)] = row["n"]
+            breaches[(row["service_id"], ym)] = row["late"]
+            due[(row["service_id"], ym)] = row["due"]
     letters = warning_letters(services, year, month)
     rows = []
     for service in services:
@@ -345,14 +352,15 @@ def monthly_review(pemda, year: int, month: int, *, services=None, now=None) -> 
         figures = []
         for ym in window:
             start, end = bounds[ym]
-            count = breaches[(service.pk, ym)]
+            count, total = breaches[(service.pk, ym)], due[(service.pk, ym)]
+            late = bool(total) and 100.0 * (total - count) / total < RESOLUTION_COMPLIANCE
             if start >= now:
-                figures.append(MonthFigures(*ym, None, count, False, count > 0))
+                figures.append(MonthFigures(*ym, None, count, False, late, total))
                 continue
             end = min(end, now)
             value = 100.0 * (1 - downtime(outages[service.pk], start, end, now) / (end - start))
             below = value < target
-            figures.append(MonthFigures(*ym, value, count, below, below or count > 0))
+            figures.append(MonthFigures(*ym, value, count, below, below or late, total))
         rows.append(
             ReviewRow(
                 service=service,
@@ -388,13 +396,14 @@ def _letter_body(row: ReviewRow, pemda) -> str:
         lines.append(
             _(
                 "- %(period)s: ketersediaan %(availability)s%% (target %(target)s%%), "
-                "%(breaches)s pelanggaran batas penyelesaian SLA%(flag)s."
+                "%(breaches)s dari %(due)s tiket melewati batas penyelesaian SLA%(flag)s."
             )
             % {
                 "period": figures.label,
                 "availability": availability,
                 "target": f"{row.target:.2f}".replace(".", ","),
                 "breaches": figures.breaches,
+                "due": figures.due,
                 "flag": _(" — tidak terpenuhi") if figures.breached else "",
             }
         )

@@ -175,10 +175,10 @@ def build_tickets(city, result, rng) -> None:
         age_days = (now - created).days
         status = (
             S.CLOSED
-            if age_days > 10
+            if age_days > 3
             else rng.choice([S.NEW, S.IN_PROGRESS, S.ESCALATED, S.WAITING_USER, S.RESOLVED, S.CLOSED])
         )
-        late = rng.random() < 0.12
+        late = rng.random() < 0.05
         resolved_at = None
         if status in (S.RESOLVED, S.CLOSED):
             resolved_at = (

@@ -143,6 +143,8 @@ class MonthFiguresSerializer(serializers.Serializer):
     month = serializers.IntegerField()
     availability = serializers.FloatField(allow_null=True)
     breaches = serializers.IntegerField()
+    due = serializers.IntegerField()
+    resolution_compliance = serializers.FloatField(allow_null=True)
     breached = serializers.BooleanField()
 
 

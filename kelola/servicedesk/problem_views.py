@@ -304,6 +304,7 @@ class AvailabilityView(LoginRequiredMixin, View):
         context = {
             "title": _("Ketersediaan layanan"),
             "rows": rows,
+            "compliance_target": avail.RESOLUTION_COMPLIANCE,
             "year": year,
             "month": month,
             "period": avail.month_label(year, month),

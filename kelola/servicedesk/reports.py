@@ -14,6 +14,20 @@ RESOLVED_IN_TIME = Q(resolved_at__isnull=False, resolved_at__lte=F("resolution_d
 RESPONDED_IN_TIME = Q(responded_at__isnull=False, responded_at__lte=F("response_due"))
 
 
+def resolution_breached(now) -> Q:
+    """Tickets resolved after their resolution due time, or still being worked past it (the
+    clock stands still while waiting for the user)."""
+    from .choices import TicketStatus as S
+
+    late = Q(resolved_at__isnull=False, resolved_at__gt=F("resolution_due"))
+    overdue = Q(
+        resolved_at__isnull=True,
+        resolution_due__lt=now,
+        status__in=[S.NEW, S.IN_PROGRESS, S.ESCALATED],
+    )
+    return late | overdue
+
+
 def _figures(rows) -> list[dict]:
     result = []
     for row in rows:

@@ -65,6 +65,9 @@ def breach(service, due):
         title="Lambat",
         description="-",
         priority="p2",
+        status="resolved",
+        resolution_due=due,
+        resolved_at=due + H,  # resolved an hour late
     )
     return SlaEvent.objects.create(ticket=ticket, kind=SlaEvent.Kind.RESOLUTION_BREACH, due=due)
 
@@ -324,3 +327,29 @@ def test_the_demo_problems_and_outages(desk):
     letter = Letter.objects.get(kind="warning")
     assert letter.created_by == desk.users["committee"]
     assert demo_problems.build(desk.pemda, desk.users["gcio"]) == {"problem": 0, "outage": 0, "letter": 0}
+
+
+def test_a_resolution_breach_is_a_late_resolution_or_work_still_open_past_its_due_time(desk):
+    y, m = months_back(1)
+    start, _end = avail.month_bounds(desk.pemda, y, m)
+    due = start + 72 * H
+
+    def ticket(**extra):
+        return Ticket.objects.create(
+            pemda=desk.pemda,
+            agency=desk.it_office,
+            service=desk.portal,
+            kind="incident",
+            title="-",
+            description="-",
+            priority="p2",
+            resolution_due=due,
+            **extra,
+        )
+
+    ticket(status="closed", resolved_at=due - H)  # in time
+    ticket(status="closed", resolved_at=due + H)  # late
+    ticket(status="in_progress")  # still being worked past its due time
+    ticket(status="waiting_user")  # the clock stands still
+    row = avail.monthly_review(desk.pemda, y, m)[0]
+    assert row.months[-1].breaches == 2 and row.months[-1].breached
