@@ -65,7 +65,9 @@ def schedule(ticket: Ticket, now=None) -> None:
         return
     calendar = clock_calendar(ticket.pemda)
     start = ticket.created_at or timezone.now()
-    pauses = list(ticket.pauses.values_list("started_at", "ended_at")) if ticket.pk else []
+    pauses = (
+        list(ticket.pauses.values_list("started_at", "ended_at")) if ticket.pk and ticket.created_at else []
+    )
     now = now or timezone.now()
     ticket.response_due = clock.due(
         calendar, start, datetime.timedelta(minutes=level.response_minutes), pauses, now
@@ -116,6 +118,8 @@ def ticket_create(
             )
             raise KelolaError(message, errors={"letter": [message]})
     tier, team, assignee = route(agency)
+    due = Ticket(pemda=agency.pemda, service=service, priority=priority_for(impact, urgency, vvip))
+    schedule(due)  # from now: the ticket is filed now
     with transaction.atomic():
         ticket = create_row(
             Ticket,
@@ -137,6 +141,8 @@ def ticket_create(
             tier=tier,
             team=team,
             assignee=assignee,
+            response_due=due.response_due,
+            resolution_due=due.resolution_due,
         )
         if letter is not None:
             # The requester files the letter with the ticket (they may not edit the ticket after).
@@ -149,11 +155,8 @@ def ticket_create(
                 kind=DocumentKind.LETTER,
                 target=ticket,
             )
-        schedule(ticket)
-        Ticket.objects.filter(pk=ticket.pk).update(
-            letter=ticket.letter, response_due=ticket.response_due, resolution_due=ticket.resolution_due
-        )
-    notify_new(ticket)
+            Ticket.objects.filter(pk=ticket.pk).update(letter=ticket.letter)
+        notify_new(ticket)  # in the same write transaction (one SQLite write lock per filing)
     return ticket
 
 
