@@ -8,6 +8,9 @@ pytest_plugins = ["kelola.core.tests.browser"]
 
 @pytest.fixture(autouse=True)
 def _media_and_locale(settings, tmp_path):
+    from django.core.cache import cache
+
+    cache.clear()  # rows cached by one test are rolled back before the next
     settings.MEDIA_ROOT = tmp_path / "media"
     settings.LANGUAGE_CODE = "id"
     settings.AXES_ENABLED = False

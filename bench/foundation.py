@@ -106,14 +106,15 @@ def _wait_for(port: int, timeout: float = 60) -> None:
     raise RuntimeError("server did not start")
 
 
-def _login(port: int) -> str:
+def _login(port: int, username: str = USERNAME, password: str = PASSWORD) -> str:
+    """A session through the real login form; returns the Cookie header value."""
     connection = http.client.HTTPConnection("127.0.0.1", port, timeout=10)
     connection.request("GET", "/akun/masuk/")
     response = connection.getresponse()
     body = response.read().decode()
     csrf_cookie = re.search(r"csrftoken=([^;]+)", response.getheader("Set-Cookie", "")).group(1)
     token = re.search(r'name="csrfmiddlewaretoken" value="([^"]+)"', body).group(1)
-    form = urllib.parse.urlencode({"username": USERNAME, "password": PASSWORD, "csrfmiddlewaretoken": token})
+    form = urllib.parse.urlencode({"username": username, "password": password, "csrfmiddlewaretoken": token})
     connection.request(
         "POST",
         "/akun/masuk/",

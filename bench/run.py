@@ -9,7 +9,11 @@ from pathlib import Path
 
 HERE = Path(__file__).resolve().parent
 # area -> scripts, run in order; each prints its own `bench:` lines
-AREAS = {"foundation": ["foundation.py", "make_run_time.py"], "portfolio": ["portfolio.py"]}
+AREAS = {
+    "foundation": ["foundation.py", "make_run_time.py"],
+    "portfolio": ["portfolio.py"],
+    "servicedesk": ["servicedesk.py"],
+}
 
 
 def main(argv: list[str]) -> int:

@@ -46,6 +46,8 @@ class Actor:
     agency_assignments: list[tuple[str, int, int]] = field(default_factory=list)  # (role, pemda, agency)
     #: Pemda (among the actor's) that require two-factor of their IT-office staff.
     two_factor_pemdas: frozenset[int] = frozenset()
+    #: Tree path of each agency the actor holds a role on (to find its sub-units).
+    agency_paths: dict[int, str] = field(default_factory=dict)
 
     @classmethod
     def for_user(cls, user) -> Actor:
@@ -63,22 +65,25 @@ class Actor:
             RoleAssignment.objects.filter(user=user, pemda__is_active=True)
             .filter(Q(valid_from__isnull=True) | Q(valid_from__lte=today))
             .filter(Q(valid_until__isnull=True) | Q(valid_until__gte=today))
-            .values_list("role", "pemda_id", "agency_id", "pemda__requires_two_factor")
+            .values_list("role", "pemda_id", "agency_id", "pemda__requires_two_factor", "agency__path")
         )
         two_factor_pemdas = set()
-        for role, pemda_id, agency_id, pemda_requires_two_factor in rows:
+        agency_paths = {}
+        for role, pemda_id, agency_id, pemda_requires_two_factor, agency_path in rows:
             if pemda_requires_two_factor:
                 two_factor_pemdas.add(pemda_id)
             if agency_id is None:
                 pemda_roles.setdefault(pemda_id, set()).add(role)
             else:
                 agency_assignments.append((role, pemda_id, agency_id))
+                agency_paths[agency_id] = agency_path or ""
         actor = cls(
             user=user,
             is_platform_admin=bool(user.is_superuser and user.is_active),
             pemda_roles={k: frozenset(v) for k, v in pemda_roles.items()},
             agency_assignments=agency_assignments,
             two_factor_pemdas=frozenset(two_factor_pemdas),
+            agency_paths=agency_paths,
         )
         user._kelola_actor = actor
         return actor
@@ -90,16 +95,15 @@ class Actor:
             return {}
         from kelola.core.models import Agency
 
-        paths = dict(
-            Agency.objects.filter(pk__in={a for _r, _p, a in self.agency_assignments}).values_list(
-                "pk", "path"
-            )
-        )
+        paths = {pk: path for pk, path in self.agency_paths.items() if path}
         query = Q()
         for path in paths.values():
             query |= Q(path__startswith=path)
-        descendants: dict[int, list[int]] = {pk: [] for pk in paths}
-        for pk, path in Agency.objects.filter(query).values_list("pk", "path"):
+        descendants: dict[int, list[int]] = {
+            pk: [] if path else [pk] for pk, path in self.agency_paths.items()
+        }
+        rows = Agency.objects.filter(query).order_by().values_list("pk", "path") if paths else ()
+        for pk, path in rows:
             for root_pk, root_path in paths.items():
                 if path.startswith(root_path):
                     descendants[root_pk].append(pk)

@@ -39,6 +39,44 @@ def notify(
     return created
 
 
+def notify_many(messages: Iterable[tuple[Iterable, dict]]) -> int:
+    """Many notifications at once (e.g. a scan's findings): `messages` are (recipients, fields
+    of `notify`) pairs; the rows are written in bulk and delivered by one task. Returns the
+    number of inbox rows."""
+    from kelola.core.models import Notification, NotificationDelivery
+
+    rows, channels = [], []
+    for recipients, fields in messages:
+        seen = set()
+        for user in recipients:
+            if user is None or user.pk in seen or not user.is_active:
+                continue
+            seen.add(user.pk)
+            rows.append(
+                Notification(
+                    recipient=user,
+                    pemda_id=fields.get("pemda_id"),
+                    kind=fields["kind"],
+                    title=str(fields["title"])[:255],
+                    body=str(fields.get("body", "")),
+                    url=fields.get("url", ""),
+                )
+            )
+            channels.append(channels_for(user))
+    with transaction.atomic():
+        created = Notification.objects.bulk_create(rows, batch_size=1000)
+        deliveries = [
+            NotificationDelivery(notification=notification, channel=channel)
+            for notification, chosen in zip(created, channels, strict=True)
+            for channel in chosen
+        ]
+        NotificationDelivery.objects.bulk_create(deliveries, batch_size=1000)
+        ids = sorted({d.notification_id for d in deliveries})
+        if ids:
+            transaction.on_commit(lambda: _enqueue(ids), robust=True)
+    return len(created)
+
+
 def channels_for(user) -> list[str]:
     """External channels the user chose (the in-app inbox is always on)."""
     channels = []

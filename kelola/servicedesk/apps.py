@@ -21,3 +21,14 @@ class ServiceDeskConfig(AppConfig):
         access.register_policy("problem", policies.ProblemPolicy())
         register_navigation(_("Layanan TI"), policies.NAVIGATION)
         CARD_PROVIDERS.append(dashboard.cards)
+        self.connect_cache_signals()
+
+    @staticmethod
+    def connect_cache_signals():
+        from django.db.models.signals import post_delete, post_save
+
+        from kelola.servicedesk.models import Holiday, ServiceLevel, WorkCalendar, forget_reference
+
+        for model in (WorkCalendar, Holiday, ServiceLevel):
+            post_save.connect(forget_reference, sender=model, dispatch_uid=f"forget-{model.__name__}")
+            post_delete.connect(forget_reference, sender=model, dispatch_uid=f"forget-{model.__name__}-del")

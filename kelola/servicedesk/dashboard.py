@@ -61,7 +61,7 @@ def ticket_cards(user) -> list[Card]:
     url = reverse("servicedesk:ticket_list")
     return [
         Card(_("Tiket terbuka"), counts["open"], url),
-        Card(_("Antrean saya"), counts["mine"], f"{url}?mine=true"),
+        Card(_("Antrean saya"), counts["mine"], f"{url}?mine=true&sort=resolution_due"),
         Card(
             _("Tiket lewat batas"),
             counts["overdue"],

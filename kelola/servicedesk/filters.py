@@ -33,6 +33,14 @@ class ServiceFilter(SearchFilterSet):
         fields = ["agency", "category", "team", "critical", "is_active"]
 
 
+OPEN_TICKET_STATES = [
+    TicketStatus.NEW,
+    TicketStatus.IN_PROGRESS,
+    TicketStatus.ESCALATED,
+    TicketStatus.WAITING_USER,
+]
+
+
 class TicketFilter(SearchFilterSet):
     search_fields = ("title", "description", "requester_name")
     status = django_filters.ChoiceFilter(choices=TicketStatus.choices, label=_("Status"))
@@ -41,7 +49,7 @@ class TicketFilter(SearchFilterSet):
     team = django_filters.ChoiceFilter(choices=Team.choices, label=_("Tim"))
     agency = django_filters.ModelChoiceFilter(queryset=visible_choices(Agency), label=_("Perangkat daerah"))
     triage = django_filters.BooleanFilter(label=_("Perlu pemilahan"))
-    mine = django_filters.BooleanFilter(method="filter_mine", label=_("Tiket saya"))
+    mine = django_filters.BooleanFilter(method="filter_mine", label=_("Antrean saya (terbuka)"))
     overdue = django_filters.BooleanFilter(method="filter_overdue", label=_("Lewat batas"))
 
     class Meta:
@@ -49,10 +57,11 @@ class TicketFilter(SearchFilterSet):
         fields = ["status", "priority", "tier", "team", "agency", "triage"]
 
     def filter_mine(self, queryset, name, value):
+        """My queue: the open tickets I handle or asked for."""
         user = getattr(self.request, "user", None)
         if value is None or user is None:
             return queryset
-        mine = Q(assignee=user) | Q(requester=user)
+        mine = (Q(assignee=user) | Q(requester=user)) & Q(status__in=OPEN_TICKET_STATES)
         return queryset.filter(mine) if value else queryset.exclude(mine)
 
     def filter_overdue(self, queryset, name, value):

@@ -243,15 +243,59 @@ class ServiceLevel(ChildRowMixin, KelolaModel):
             )
 
 
+#: How long a worker keeps a pemda's calendar and a service's targets between edits (edits
+#: clear them at once in the shared cache; a worker with its own local cache sees them by then).
+REFERENCE_CACHE_SECONDS = 60
+
+
+def _calendar_key(pemda_id) -> str:
+    return f"servicedesk:calendar:{pemda_id}"
+
+
+def _targets_key(service_id) -> str:
+    return f"servicedesk:targets:{service_id}"
+
+
 def clock_calendar(pemda):
     """The pemda's `clock.Calendar` (its hours, time zone and holidays); defaults when unset."""
+    from django.core.cache import cache
+
     from . import clock
 
-    stored = WorkCalendar.objects.filter(pemda=pemda).first() or WorkCalendar(pemda=pemda)
-    holidays = frozenset(Holiday.objects.filter(pemda=pemda).values_list("date", flat=True))
-    return clock.Calendar(
-        tz=ZoneInfo(pemda.timezone or "Asia/Jakarta"), hours=stored.hours(), holidays=holidays
-    )
+    parts = cache.get(_calendar_key(pemda.pk))
+    if parts is None:
+        stored = WorkCalendar.objects.filter(pemda=pemda).first() or WorkCalendar(pemda=pemda)
+        holidays = frozenset(Holiday.objects.filter(pemda=pemda).values_list("date", flat=True))
+        parts = (stored.hours(), holidays)
+        cache.set(_calendar_key(pemda.pk), parts, REFERENCE_CACHE_SECONDS)
+    hours, holidays = parts
+    return clock.Calendar(tz=ZoneInfo(pemda.timezone or "Asia/Jakarta"), hours=hours, holidays=holidays)
+
+
+def service_targets(service_id) -> dict[str, tuple[int, int]]:
+    """Priority → (response, resolution) working minutes of a service's SLA."""
+    from django.core.cache import cache
+
+    targets = cache.get(_targets_key(service_id))
+    if targets is None:
+        targets = {
+            priority: (response, resolution)
+            for priority, response, resolution in ServiceLevel.objects.filter(
+                service_id=service_id
+            ).values_list("priority", "response_minutes", "resolution_minutes")
+        }
+        cache.set(_targets_key(service_id), targets, REFERENCE_CACHE_SECONDS)
+    return targets
+
+
+def forget_reference(sender, instance, **kwargs) -> None:
+    """Signal receiver: a calendar, holiday or SLA level changed."""
+    from django.core.cache import cache
+
+    if isinstance(instance, ServiceLevel):
+        cache.delete(_targets_key(instance.service_id))
+    else:
+        cache.delete(_calendar_key(instance.pemda_id))
 
 
 class Ticket(AgencyModel):
@@ -337,7 +381,20 @@ class Ticket(AgencyModel):
         indexes = [
             models.Index(fields=["pemda", "status"], name="ticket_pemda_status"),
             models.Index(fields=["pemda", "team", "status"], name="ticket_pemda_team_status"),
-            models.Index(fields=["assignee", "status"], name="ticket_assignee_status"),
+            # the queues: mine by due time, an agency's newest first
+            models.Index(fields=["assignee", "status", "resolution_due"], name="ticket_assignee_queue"),
+            models.Index(fields=["agency", "-created_at", "-id"], name="ticket_agency_newest"),
+            # the SLA scan looks only at open tickets
+            models.Index(
+                fields=["response_due"],
+                condition=models.Q(status__in=["new", "escalated"], responded_at__isnull=True),
+                name="ticket_open_response_due",
+            ),
+            models.Index(
+                fields=["resolution_due"],
+                condition=models.Q(status__in=["new", "in_progress", "escalated"]),
+                name="ticket_open_resolution_due",
+            ),
         ]
 
     scope_level = "ticket"

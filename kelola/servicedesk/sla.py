@@ -5,11 +5,12 @@ from __future__ import annotations
 
 import datetime
 
+from django.db import transaction
 from django.db.models import Q
 from django.utils import timezone
 from django.utils.translation import gettext as _
 
-from kelola.core.notifications import notify
+from kelola.core.notifications import notify_many
 from kelola.core.queries import users_with_roles
 
 from .choices import Team
@@ -47,6 +48,7 @@ def scan(now=None, *, chunk: int = 5000) -> dict[str, int]:
         candidates = (
             Ticket.objects.filter(condition)
             .exclude(sla_events__kind=kind)
+            .order_by()
             .values_list("pk", due_field, "pemda_id", "assignee_id", "team", "title")
         )
         events, told, found = [], [], 0
@@ -63,23 +65,30 @@ def scan(now=None, *, chunk: int = 5000) -> dict[str, int]:
 
 
 def _flush(events, told, kind) -> None:
+    """Record a chunk of events and tell the handlers, in one transaction."""
     if not events:
         return
-    SlaEvent.objects.bulk_create(events, ignore_conflicts=True)
     from kelola.core.models import User
 
-    assignees = {u.pk: u for u in User.objects.filter(pk__in={a for _p, _pe, a, _t, _ti in told if a})}
-    label = SlaEvent.Kind(kind).label
-    for pk, pemda_id, assignee_id, team, title in told[:500]:  # notify the first ones; all are recorded
-        recipients = (
-            [assignees[assignee_id]]
-            if assignee_id in assignees
-            else list(users_with_roles(pemda_id, TEAM_ROLES.get(team, TEAM_ROLES[Team.HELPDESK])))
-        )
-        notify(
-            recipients,
-            kind=f"servicedesk.{kind}",
-            title=_("%(kind)s: tiket #%(n)s %(title)s") % {"kind": label, "n": pk, "title": title},
-            url=f"/layanan-ti/tiket/{pk}/",
-            pemda_id=pemda_id,
-        )
+    with transaction.atomic():
+        SlaEvent.objects.bulk_create(events, ignore_conflicts=True)
+        assignees = {u.pk: u for u in User.objects.filter(pk__in={a for _p, _pe, a, _t, _ti in told if a})}
+        teams = {}  # (pemda, team) -> its members, looked up once per chunk
+        label = SlaEvent.Kind(kind).label
+        messages = []
+        for pk, pemda_id, assignee_id, team, title in told[:500]:  # notify the first ones; all are recorded
+            if assignee_id in assignees:
+                recipients = [assignees[assignee_id]]
+            else:
+                key = (pemda_id, team if team in TEAM_ROLES else Team.HELPDESK)
+                if key not in teams:
+                    teams[key] = list(users_with_roles(pemda_id, TEAM_ROLES[key[1]]))
+                recipients = teams[key]
+            fields = {
+                "kind": f"servicedesk.{kind}",
+                "title": _("%(kind)s: tiket #%(n)s %(title)s") % {"kind": label, "n": pk, "title": title},
+                "url": f"/layanan-ti/tiket/{pk}/",
+                "pemda_id": pemda_id,
+            }
+            messages.append((recipients, fields))
+        notify_many(messages)

@@ -24,7 +24,7 @@ from kelola.core.workflow import Transition, Workflow, perform
 from . import clock
 from .choices import PRIORITY_MATRIX, REOPEN_DAYS, Priority, Team, TicketKind
 from .choices import TicketStatus as S
-from .models import ServiceLevel, Ticket, TicketPause, clock_calendar
+from .models import Ticket, TicketPause, clock_calendar, service_targets
 
 DESK_ROLES = frozenset({Role.HELPDESK, Role.GCIO})
 TEAM_ROLES = {
@@ -59,10 +59,11 @@ def route(agency) -> tuple[int, str, object]:
 
 def schedule(ticket: Ticket, now=None) -> None:
     """Set the response and resolution due times from the service's SLA and the calendar."""
-    level = ServiceLevel.objects.filter(service=ticket.service, priority=ticket.priority).first()
-    if level is None:
+    targets = service_targets(ticket.service_id).get(ticket.priority)
+    if targets is None:
         ticket.response_due = ticket.resolution_due = None
         return
+    response_minutes, resolution_minutes = targets
     calendar = clock_calendar(ticket.pemda)
     start = ticket.created_at or timezone.now()
     pauses = (
@@ -70,10 +71,10 @@ def schedule(ticket: Ticket, now=None) -> None:
     )
     now = now or timezone.now()
     ticket.response_due = clock.due(
-        calendar, start, datetime.timedelta(minutes=level.response_minutes), pauses, now
+        calendar, start, datetime.timedelta(minutes=response_minutes), pauses, now
     )
     ticket.resolution_due = clock.due(
-        calendar, start, datetime.timedelta(minutes=level.resolution_minutes), pauses, now
+        calendar, start, datetime.timedelta(minutes=resolution_minutes), pauses, now
     )
 
 

@@ -236,3 +236,33 @@ def test_inbox_api_marks_read_and_counts(world, api_for):
     assert other.get(f"/api/v1/notifications/{rows[1]['id']}/").status_code == 404
     assert other.get("/api/v1/notifications/").json()["results"] == []
     assert api_for().get("/api/v1/notifications/").status_code in (401, 403)
+
+
+def test_notify_many_writes_in_bulk_once_per_recipient_and_delivers_after_commit(
+    world, settings, django_capture_on_commit_callbacks
+):
+    from kelola.core.notifications import notify_many
+
+    settings.EMAIL_BACKEND = "django.core.mail.backends.locmem.EmailBackend"
+    gcio, helpdesk = world.users["gcio"], world.users["helpdesk"]
+    gcio.email, gcio.notify_by_email = "gcio@example.go.id", True
+    gcio.save()
+    helpdesk.is_active = False
+    helpdesk.save()
+    with django_capture_on_commit_callbacks(execute=True):
+        written = notify_many(
+            [
+                ([gcio, gcio, helpdesk], {"kind": "test.a", "title": "Satu", "pemda_id": world.pemda.pk}),
+                ([gcio], {"kind": "test.b", "title": "Dua", "url": "/x/"}),
+            ]
+        )
+    assert written == 2
+    assert list(
+        Notification.objects.filter(recipient=gcio).values_list("kind", flat=True).order_by("kind")
+    ) == [
+        "test.a",
+        "test.b",
+    ]
+    assert not Notification.objects.filter(recipient=helpdesk).exists()
+    assert NotificationDelivery.objects.filter(notification__recipient=gcio, channel="email").count() == 2
+    assert len(mail.outbox) == 2

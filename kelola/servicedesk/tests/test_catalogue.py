@@ -163,3 +163,23 @@ def test_national_holidays_are_imported_once(world, api_for):
         == 403
     )
     assert api_for(world.other_pemda_gcio).get("/api/v1/holidays/").json()["results"] == []
+
+
+def test_cached_calendar_and_targets_follow_every_edit(world):
+    from kelola.servicedesk.models import service_targets
+
+    gcio = world.users["gcio"]
+    service = services.service_create(
+        actor=gcio, agency=world.it_office, name="Cache", description="-", category="other"
+    )
+    day = datetime.date(2031, 3, 3)
+    assert day not in clock_calendar(world.pemda).holidays
+    holiday = services.holiday_create(actor=gcio, pemda=world.pemda, date=day, name="Libur uji")
+    assert day in clock_calendar(world.pemda).holidays
+    services.holiday_delete(holiday, actor=gcio)
+    assert day not in clock_calendar(world.pemda).holidays
+    before = service_targets(service.pk)["p1"]
+    services.levels_replace(
+        service, {"p1": (10, 100), "p2": (60, 480), "p3": (240, 1440), "p4": (480, 2400)}, actor=gcio
+    )
+    assert before != (10, 100) and service_targets(service.pk)["p1"] == (10, 100)
