@@ -6,6 +6,8 @@
 
 from __future__ import annotations
 
+from django.db import transaction
+from drf_spectacular.utils import extend_schema
 from rest_framework import serializers
 from rest_framework.decorators import action
 from rest_framework.response import Response
@@ -14,6 +16,7 @@ from kelola.core.access import home_pemda
 from kelola.core.api.fields import ScopedModelSerializer
 from kelola.core.api.router import router
 from kelola.core.api.viewsets import ScopedModelViewSet
+from kelola.core.errors import KelolaError
 
 from . import knowledge, services
 from .choices import AppLocation, FaultKind, Team
@@ -156,6 +159,31 @@ class TicketSerializer(ScopedModelSerializer):
         ]
 
 
+#: Tickets filed by one batch request.
+BATCH_LIMIT = 100
+
+
+class TicketBatchSerializer(serializers.Serializer):
+    tickets = serializers.ListField(
+        child=serializers.DictField(), min_length=1, max_length=BATCH_LIMIT, allow_empty=False
+    )
+
+
+class TicketBatchItemSerializer(serializers.Serializer):
+    index = serializers.IntegerField()
+    status = serializers.IntegerField()
+    id = serializers.IntegerField(required=False)
+    priority = serializers.CharField(required=False)
+    detail = serializers.CharField(required=False)
+    errors = serializers.DictField(required=False)
+
+
+class TicketBatchResultSerializer(serializers.Serializer):
+    created = serializers.IntegerField()
+    refused = serializers.IntegerField()
+    results = TicketBatchItemSerializer(many=True)
+
+
 class TicketTransitionSerializer(serializers.Serializer):
     name = serializers.CharField(max_length=30)
     comment = serializers.CharField(required=False, allow_blank=True, default="", max_length=2000)
@@ -178,6 +206,40 @@ class TicketViewSet(ScopedModelViewSet):
         data = dict(serializer.validated_data)
         letter = data.pop("letter_file", None)
         serializer.instance = ticket_create(actor=self.request.user, letter=letter, **data)
+
+    @extend_schema(request=TicketBatchSerializer, responses=TicketBatchResultSerializer)
+    @action(detail=False, methods=["post"], url_path="batch")
+    def batch(self, request):
+        """File up to `BATCH_LIMIT` tickets at once (an e-mail gateway, monitoring, a migration
+        from another help desk). Each ticket is checked and filed on its own: the valid ones
+        are kept, each refused one is reported with its reasons, by its position."""
+        incoming = TicketBatchSerializer(data=request.data)
+        incoming.is_valid(raise_exception=True)
+        child = TicketSerializer(context=self.get_serializer_context())  # fields built once
+        results = []
+        with transaction.atomic():  # one write transaction; every ticket in its own savepoint
+            for index, item in enumerate(incoming.validated_data["tickets"]):
+                results.append(self._file_one(child, index, item))
+        created = sum(1 for r in results if r["status"] == 201)
+        return Response({"created": created, "refused": len(results) - created, "results": results})
+
+    def _file_one(self, child, index: int, item) -> dict:
+        from rest_framework.exceptions import ValidationError as DrfValidationError
+
+        try:
+            data = dict(child.run_validation(item))
+            data.pop("letter_file", None)  # letters come one ticket at a time
+            ticket = ticket_create(actor=self.request.user, **data)  # atomic; a refusal is logged
+        except DrfValidationError as exc:
+            return {"index": index, "status": 400, "errors": exc.detail}
+        except KelolaError as exc:
+            return {
+                "index": index,
+                "status": exc.status,
+                "detail": str(exc.message),
+                "errors": exc.errors or {},
+            }
+        return {"index": index, "status": 201, "id": ticket.pk, "priority": ticket.priority}
 
     @action(detail=True, methods=["post"], serializer_class=TicketTransitionSerializer)
     def transition(self, request, pk=None):

@@ -259,7 +259,17 @@ class TicketListView(RegisterListView):
     )
 
     def get_base_queryset(self):
-        return super().get_base_queryset().defer("description", "resolution", "feedback", "escalation_reason")
+        # Only what the columns show: a queue page stays cheap with years of tickets.
+        return (
+            super()
+            .get_base_queryset()
+            .only(
+                *("id", "pemda_id", "title", "priority", "status", "tier", "team", "kind", "resolution_due"),
+                *("created_at", "agency__id", "agency__name", "service__id", "service__name"),
+                *("assignee__id", "assignee__full_name", "assignee__first_name", "assignee__last_name"),
+                "assignee__username",
+            )
+        )
 
     def can_create(self) -> bool:
         user = self.request.user

@@ -33,6 +33,7 @@ from kelola.core import access
 from kelola.core.audit import history_for
 from kelola.core.errors import KelolaError
 from kelola.core.exports import export_response
+from kelola.core.forms import list_model_choices
 from kelola.core.templatetags.kelola import display
 from kelola.core.workflow import timeline_for
 
@@ -196,6 +197,7 @@ def style_filter_form(form) -> None:
             field.widget = forms.Select(choices=[("", ALL_CHOICE), ("true", _("Ya")), ("false", _("Tidak"))])
         elif isinstance(field, forms.ModelChoiceField):
             field.empty_label = ALL_CHOICE
+            list_model_choices(field)
         elif isinstance(field, forms.ChoiceField) and field.choices and field.choices[0][0] == "":
             field.choices = [("", ALL_CHOICE), *list(field.choices)[1:]]
         css = (

@@ -262,3 +262,43 @@ def test_the_sla_scan_records_warnings_and_breaches_once(desk):
         "resolution_breach": 0,
         "resolution_warning": 0,
     }
+
+
+def test_batch_filing_keeps_the_valid_tickets_and_reports_each_refused_one(desk, api_for):
+    api = api_for(desk.users["agency_operator"])
+    item = {"agency": desk.health.pk, "service": desk.network.pk, "kind": "incident", "description": "-"}
+    response = api.post(
+        "/api/v1/tickets/batch/",
+        {
+            "tickets": [
+                {**item, "title": "Wifi lantai 1 mati"},
+                {**item, "title": ""},  # no title
+                {**item, "title": "Akun", "service": desk.mail.pk, "kind": "request"},  # no letter
+                {**item, "title": "Kabupaten lain", "agency": desk.other_health.pk},
+                {**item, "title": "Wifi lantai 2 mati", "impact": "high", "urgency": "high"},
+            ]
+        },
+        format="json",
+    )
+    assert response.status_code == 200
+    body = response.json()
+    assert (body["created"], body["refused"]) == (2, 3)
+    statuses = [r["status"] for r in body["results"]]
+    assert statuses == [201, 400, 400, 400, 201]
+    assert "title" in body["results"][1]["errors"] and "letter" in body["results"][2]["errors"]
+    assert body["results"][4]["priority"] == "p1"
+    assert sorted(Ticket.objects.values_list("title", flat=True)) == [
+        "Wifi lantai 1 mati",
+        "Wifi lantai 2 mati",
+    ]
+    assert AuditEntry.objects.filter(action="refused", actor=desk.users["agency_operator"]).exists()
+    too_many = api.post("/api/v1/tickets/batch/", {"tickets": [item] * 101}, format="json")
+    assert too_many.status_code == 400 and Ticket.objects.count() == 2
+    refused = api_for(desk.no_role).post(
+        "/api/v1/tickets/batch/", {"tickets": [{**item, "title": "x"}]}, format="json"
+    )
+    assert refused.json()["created"] == 0 and refused.json()["results"][0]["status"] in (400, 403)
+    assert api_for().post("/api/v1/tickets/batch/", {"tickets": [item]}, format="json").status_code in (
+        401,
+        403,
+    )
