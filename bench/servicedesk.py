@@ -750,8 +750,11 @@ def main() -> None:
         old.unlink()
     env["KELOLA_VAR_DIR"] = str(var_dir)
     subprocess.run([PYTHON, "manage.py", "collectstatic", "--noinput", "-v0"], env=env, cwd=ROOT, check=True)
-    run("sqlite", {**env, "DATABASE_URL": f"sqlite:///{database}"})
-    if base._postgres_available():
+    # BENCH_DATABASES=postgres (or sqlite) runs one of the two.
+    chosen = os.environ.get("BENCH_DATABASES", "sqlite,postgres").split(",")
+    if "sqlite" in chosen:
+        run("sqlite", {**env, "DATABASE_URL": f"sqlite:///{database}"})
+    if "postgres" in chosen and base._postgres_available():
         run("postgres", {**env, "DATABASE_URL": base.PG_URL})
 
 

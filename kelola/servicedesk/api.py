@@ -6,7 +6,9 @@
 
 from __future__ import annotations
 
-from django.db import transaction
+from contextlib import nullcontext
+
+from django.db import connection, transaction
 from drf_spectacular.utils import extend_schema
 from rest_framework import serializers
 from rest_framework.decorators import action
@@ -217,7 +219,11 @@ class TicketViewSet(ScopedModelViewSet):
         incoming.is_valid(raise_exception=True)
         child = TicketSerializer(context=self.get_serializer_context())  # fields built once
         results = []
-        with transaction.atomic():  # one write transaction; every ticket in its own savepoint
+        # SQLite has one writer: one write transaction for the batch spares a lock hand-over per
+        # ticket. PostgreSQL commits each ticket at once, so the pemda's audit chain is not held
+        # for the whole batch while other requests of the pemda wait for it.
+        writing = transaction.atomic() if connection.vendor == "sqlite" else nullcontext()
+        with writing:
             for index, item in enumerate(incoming.validated_data["tickets"]):
                 results.append(self._file_one(child, index, item))
         created = sum(1 for r in results if r["status"] == 201)

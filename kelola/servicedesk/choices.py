@@ -64,6 +64,15 @@ class TicketStatus(models.TextChoices):
     CLOSED = "closed", _("Ditutup")
 
 
+#: A ticket still to be worked (the requester's queue, problems' open incidents, the home cards).
+OPEN_TICKET_STATES = (
+    TicketStatus.NEW,
+    TicketStatus.IN_PROGRESS,
+    TicketStatus.ESCALATED,
+    TicketStatus.WAITING_USER,
+)
+
+
 #: Impact and urgency → priority (the usual service-desk matrix).
 PRIORITY_MATRIX = {
     ("high", "high"): Priority.P1,

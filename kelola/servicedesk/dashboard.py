@@ -9,10 +9,9 @@ from django.utils.translation import gettext as _
 
 from kelola.core.dashboard import Card
 
+from .choices import OPEN_TICKET_STATES
 from .choices import TicketStatus as S
 from .models import Ticket
-
-OPEN = (S.NEW, S.IN_PROGRESS, S.ESCALATED, S.WAITING_USER)
 
 
 def cards(user) -> list[Card]:
@@ -49,7 +48,7 @@ def work_order_cards(user) -> list[Card]:
 def ticket_cards(user) -> list[Card]:
     counts = (
         Ticket.objects.visible_to(user)
-        .filter(status__in=OPEN)
+        .filter(status__in=OPEN_TICKET_STATES)
         .aggregate(
             open=Count("pk"),
             mine=Count("pk", filter=Q(assignee=user)),

@@ -6,6 +6,7 @@ from kelola.core.filters import SearchFilterSet, visible_choices
 from kelola.core.models import Agency
 
 from .choices import (
+    OPEN_TICKET_STATES,
     ArticleStatus,
     Audience,
     Priority,
@@ -31,14 +32,6 @@ class ServiceFilter(SearchFilterSet):
     class Meta:
         model = Service
         fields = ["agency", "category", "team", "critical", "is_active"]
-
-
-OPEN_TICKET_STATES = [
-    TicketStatus.NEW,
-    TicketStatus.IN_PROGRESS,
-    TicketStatus.ESCALATED,
-    TicketStatus.WAITING_USER,
-]
 
 
 class TicketFilter(SearchFilterSet):

@@ -19,15 +19,13 @@ from kelola.core.queries import users_with_roles
 from kelola.core.services import create_row, delete_row, ensure, refusals_logged, update_row
 from kelola.core.workflow import Transition, Workflow, perform
 
+from .choices import OPEN_TICKET_STATES, TicketKind
 from .choices import ProblemStatus as P
-from .choices import TicketKind
-from .choices import TicketStatus as S
 from .models import Problem, Ticket
 from .policies import PROBLEM_MANAGERS
 
 #: Fields people edit on a problem; status, owner and resolution time move with the workflow.
 EDITABLE = ("title", "description", "service", "system", "root_cause", "workaround", "change_reference")
-OPEN_TICKET_STATES = (S.NEW, S.IN_PROGRESS, S.WAITING_USER, S.ESCALATED)
 
 
 def _check_owner(owner, pemda_id) -> None:
