@@ -13,6 +13,8 @@ AREAS = {
     "foundation": ["foundation.py", "make_run_time.py"],
     "portfolio": ["portfolio.py"],
     "servicedesk": ["servicedesk.py"],
+    "network": ["network.py"],
+    "assets": ["assets.py"],
 }
 
 

@@ -60,6 +60,8 @@ INSTALLED_APPS = [
     "kelola.portfolio",
     "kelola.proposals",
     "kelola.servicedesk",
+    "kelola.network",
+    "kelola.assets",
 ]
 
 MIDDLEWARE = [
@@ -261,6 +263,10 @@ SPECTACULAR_SETTINGS = {
         "RiskCategoryEnum": "kelola.portfolio.choices.RiskCategory",
         "LevelEnum": "kelola.servicedesk.choices.Level",
         "TeamEnum": "kelola.servicedesk.choices.Team",
+        "NetworkScopeEnum": "kelola.network.choices.Scope",
+        "IpAddressStatusEnum": "kelola.network.choices.AddressStatus",
+        "AddressRequestStatusEnum": "kelola.network.choices.RequestStatus",
+        "IpFamilyEnum": "kelola.network.choices.Family",
     },
 }
 

@@ -5,7 +5,9 @@ from django.views.i18n import JavaScriptCatalog
 from drf_spectacular.views import SpectacularAPIView, SpectacularRedocView, SpectacularSwaggerView
 
 # Each domain's api module registers its viewsets on the shared router when imported.
+import kelola.assets.api
 import kelola.core.api.routes
+import kelola.network.api
 import kelola.organizations.api
 import kelola.portfolio.api
 import kelola.proposals.api
@@ -29,6 +31,8 @@ urlpatterns = [
     path("portofolio/", include("kelola.portfolio.urls")),
     path("usulan-tik/", include("kelola.proposals.urls")),
     path("layanan-ti/", include("kelola.servicedesk.urls")),
+    path("jaringan/", include("kelola.network.urls")),
+    path("aset/", include("kelola.assets.urls")),
     path("", include("kelola.core.urls")),
 ]
 

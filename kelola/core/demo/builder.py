@@ -12,9 +12,11 @@ from django.db import transaction
 from django.urls import reverse
 from django.utils import timezone
 
+from kelola.assets import demo as assets_demo
 from kelola.core.audit import audit_context
 from kelola.core.models import Agency, Notification, Pemda, RoleAssignment, User
 from kelola.core.roles import AGENCY_ROLES
+from kelola.network import demo as network_demo
 from kelola.organizations.models import (
     Decree,
     GoverningBody,
@@ -106,6 +108,8 @@ def build(*, today: datetime.date | None = None) -> DemoResult:
         _technicians(agencies, people, today, result)
         portfolio_demo.build(city, other, random.Random(2027), result)
         servicedesk_demo.build(city, result)
+        assets_demo.build(city, result)
+        network_demo.build(city, result)
     # Outside the transaction above: the workflow notifies after each step's own commit.
     with audit_context(comment="demo"):
         _assessments(city, agencies, decrees, result)
