@@ -85,3 +85,22 @@ def export_response(
         response = HttpResponse(buffer.getvalue(), content_type=XLSX_MIME)
     response["Content-Disposition"] = f'attachment; filename="{filename}"'
     return response
+
+
+def import_report_xlsx(report: dict, *, name_label: str, name_key: str) -> bytes:
+    """The per-row report of an XLSX import (row, name, result, reasons) as a workbook."""
+    from django.utils.translation import gettext as _
+
+    status_labels = {"created": _("Terdaftar"), "skipped": _("Dilewati"), "failed": _("Gagal")}
+    workbook = Workbook()
+    sheet = workbook.active
+    sheet.title = _("Laporan impor")
+    sheet.append([_("Baris"), name_label, _("Hasil"), _("Keterangan")])
+    for cell in sheet[1]:
+        cell.font = Font(bold=True)
+    for row in report["rows"]:
+        notes = "; ".join(f"{field}: {' '.join(messages)}" for field, messages in row["errors"].items())
+        sheet.append([row["row"], row[name_key], str(status_labels[row["status"]]), notes])
+    buffer = io.BytesIO()
+    workbook.save(buffer)
+    return buffer.getvalue()

@@ -310,19 +310,6 @@ def _add_rows(system, lists) -> None:
 
 
 def report_xlsx(report: dict) -> bytes:
-    from openpyxl import Workbook
-    from openpyxl.styles import Font
+    from kelola.core.exports import import_report_xlsx
 
-    status_labels = {"created": _("Terdaftar"), "skipped": _("Dilewati"), "failed": _("Gagal")}
-    workbook = Workbook()
-    sheet = workbook.active
-    sheet.title = _("Laporan impor")
-    sheet.append([_("Baris"), _("Nama internal"), _("Hasil"), _("Keterangan")])
-    for cell in sheet[1]:
-        cell.font = Font(bold=True)
-    for row in report["rows"]:
-        notes = "; ".join(f"{field}: {' '.join(messages)}" for field, messages in row["errors"].items())
-        sheet.append([row["row"], row["internal_name"], str(status_labels[row["status"]]), notes])
-    buffer = io.BytesIO()
-    workbook.save(buffer)
-    return buffer.getvalue()
+    return import_report_xlsx(report, name_label=_("Nama internal"), name_key="internal_name")
