@@ -1,6 +1,6 @@
 from django.contrib import admin
 
-from .models import Asset, Licence, LicenceAssignment, MaintenanceRecord, MaintenanceSchedule
+from .models import Asset, LanDiagram, Licence, LicenceAssignment, MaintenanceRecord, MaintenanceSchedule
 
 
 @admin.register(Asset)
@@ -35,3 +35,10 @@ class MaintenanceScheduleAdmin(admin.ModelAdmin):
 class MaintenanceRecordAdmin(admin.ModelAdmin):
     list_display = ("date", "asset", "cost", "performed_by")
     raw_id_fields = ("asset", "schedule")
+
+
+@admin.register(LanDiagram)
+class LanDiagramAdmin(admin.ModelAdmin):
+    list_display = ("agency", "report_kind", "effective_date", "uploaded_by", "created_at")
+    list_filter = ("report_kind",)
+    raw_id_fields = ("agency", "document", "uploaded_by")

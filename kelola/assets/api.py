@@ -5,25 +5,29 @@
 - /api/v1/licence-assignments/           list, read, DELETE (release a seat)
 - /api/v1/maintenance-schedules/         CRUD; ?overdue=true lists overdue ones
 - /api/v1/maintenance-records/           list, read, POST (moves the schedule's next due date)
+- /api/v1/lan-diagrams/                  list, read, POST multipart (file + report_kind...);
+                                         .../{id}/download/ GET; overdue/ GET overdue OPDs
 """
 
 from __future__ import annotations
 
 from django.utils.translation import gettext as _
+from drf_spectacular.types import OpenApiTypes
 from drf_spectacular.utils import extend_schema
 from rest_framework import mixins, serializers, viewsets
 from rest_framework.decorators import action
+from rest_framework.parsers import FormParser, MultiPartParser
 from rest_framework.response import Response
 
 from kelola.core.api.fields import ScopedModelSerializer
 from kelola.core.api.router import router
-from kelola.core.api.viewsets import ScopedModelViewSet, ScopedViewSetMixin
+from kelola.core.api.viewsets import ScopedCreateReadViewSet, ScopedModelViewSet, ScopedViewSetMixin
 
 from . import queries, services
-from .filters import AssetFilter, LicenceFilter, RecordFilter, ScheduleFilter
+from .filters import AssetFilter, LanDiagramFilter, LicenceFilter, RecordFilter, ScheduleFilter
 from .forms import ASSET_FIELDS
 from .lifecycle import ASSET_LIFECYCLE, asset_transition
-from .models import Asset, Licence, LicenceAssignment, MaintenanceRecord, MaintenanceSchedule
+from .models import Asset, LanDiagram, Licence, LicenceAssignment, MaintenanceRecord, MaintenanceSchedule
 
 
 class AssetSerializer(ScopedModelSerializer):
@@ -196,3 +200,69 @@ router.register("licences", LicenceViewSet, basename="licence")
 router.register("licence-assignments", AssignmentViewSet, basename="licence-assignment")
 router.register("maintenance-schedules", ScheduleViewSet, basename="maintenance-schedule")
 router.register("maintenance-records", RecordViewSet, basename="maintenance-record")
+
+
+# --- LAN diagrams (ASSET-4) -----------------------------------------------------------------
+
+
+class LanDiagramSerializer(ScopedModelSerializer):
+    file = serializers.FileField(
+        write_only=True, help_text=_("Berkas diagram (PDF, PNG, JPEG atau SVG), dikirim sebagai multipart.")
+    )
+    file_name = serializers.CharField(source="document.original_name", read_only=True)
+    sha256 = serializers.CharField(source="document.sha256", read_only=True)
+
+    class Meta:
+        model = LanDiagram
+        fields = [
+            "id", "pemda", "agency", "report_kind", "effective_date", "change_summary", "document",
+            "file", "file_name", "sha256", "uploaded_by", "created_at",
+        ]  # fmt: skip
+        read_only_fields = ["pemda", "document", "uploaded_by", "created_at"]
+        validators = []
+
+
+class LanOverdueSerializer(serializers.Serializer):
+    agency = serializers.IntegerField(source="agency.pk")
+    agency_name = serializers.CharField(source="agency.name")
+    pemda = serializers.IntegerField(source="agency.pemda_id")
+    last_effective = serializers.DateField(allow_null=True)
+    last_uploaded = serializers.DateTimeField(allow_null=True)
+    due_date = serializers.DateField(allow_null=True)
+    days_overdue = serializers.IntegerField(allow_null=True)
+
+
+class LanDiagramViewSet(ScopedCreateReadViewSet):
+    """LAN diagrams of the OPDs: list, read, file a new one (multipart with `file`). Diagrams
+    are a history and are never edited; `overdue/` lists the OPDs whose latest diagram is
+    older than the period."""
+
+    queryset = LanDiagram.objects.all()
+    serializer_class = LanDiagramSerializer
+    filterset_class = LanDiagramFilter
+    select_related = ("agency", "document")
+    ordering_fields = ["effective_date", "created_at"]
+    parser_classes = [MultiPartParser, FormParser]
+
+    def perform_create(self, serializer):
+        data = dict(serializer.validated_data)
+        serializer.instance = services.lan_diagram_upload(
+            actor=self.request.user, upload=data.pop("file"), **data
+        )
+
+    @extend_schema(responses=LanOverdueSerializer(many=True), filters=False)
+    @action(detail=False, methods=["get"], pagination_class=None, filterset_class=None)
+    def overdue(self, request):
+        rows = queries.lan_overdue(request.user)
+        return Response(LanOverdueSerializer(rows, many=True).data)
+
+    @extend_schema(responses={(200, "application/octet-stream"): OpenApiTypes.BINARY})
+    @action(detail=True, methods=["get"])
+    def download(self, request, pk=None):
+        from kelola.core.documents import download_response
+
+        diagram = self.get_object()
+        return download_response(diagram.document, request.user, via=diagram)
+
+
+router.register("lan-diagrams", LanDiagramViewSet, basename="lan-diagram")

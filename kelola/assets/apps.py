@@ -16,5 +16,6 @@ class AssetsConfig(AppConfig):
 
         access.register_policy("asset", policies.AssetPolicy())
         access.register_policy("asset_maintenance", policies.MaintenancePolicy())
+        access.register_policy("lan_diagram", policies.LanDiagramPolicy())
         register_navigation(_("Aset TIK"), policies.NAVIGATION)
         CARD_PROVIDERS.append(dashboard.cards)

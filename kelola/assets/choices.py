@@ -77,3 +77,10 @@ DEFAULT_LIFETIME = {
     AssetCategory.SOFTWARE_LICENCE: 3,
     AssetCategory.OTHER: 4,
 }
+
+
+class LanReportKind(models.TextChoices):
+    """Why an OPD filed a LAN diagram (001 Ps.17): the yearly update or a change report."""
+
+    YEARLY = "yearly", _("Pembaruan tahunan")
+    CHANGE = "change", _("Laporan perubahan")

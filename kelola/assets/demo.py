@@ -2,7 +2,12 @@
 (computers, laptops, printers, network devices, servers at the IT office, UPS, storage), a few
 licences with their seats, maintenance schedules (some overdue) and records.
 
-Idempotent: assets are recognised by their serial number, licences by agency and name."""
+LAN diagrams (ASSET-4): most OPDs have a current one, a few only one older than 12 months
+(listed as overdue), a few none; some also filed a change report. The files are tiny PNG
+images made in memory.
+
+Idempotent: assets are recognised by their serial number, licences by agency and name, and an
+OPD that already has a LAN diagram gets none."""
 
 from __future__ import annotations
 
@@ -134,6 +139,7 @@ def build(city, result, rng=None) -> None:
     stored = list(Asset.objects.filter(pemda=city, serial_number__startswith="SKM").order_by("pk"))
     _licences(city, agencies, stored, result, today)
     _maintenance(city, stored, result, rng, today)
+    _lan_diagrams(city, result, today)
 
 
 def _assets(city, agencies, existing, rng, today) -> list[Asset]:
@@ -315,3 +321,95 @@ def _maintenance(city, assets, result, rng, today) -> None:
     MaintenanceRecord.objects.bulk_create(records, batch_size=1000)
     for _s in schedules:
         result.count("maintenance_schedule", True)
+
+
+def tiny_png(width: int = 2, height: int = 2) -> bytes:
+    """A valid, tiny grey PNG image (for demo diagrams and tests)."""
+    import struct
+    import zlib
+
+    def chunk(kind: bytes, data: bytes) -> bytes:
+        body = kind + data
+        return struct.pack(">I", len(data)) + body + struct.pack(">I", zlib.crc32(body) & 0xFFFFFFFF)
+
+    header = struct.pack(">IIBBBBB", width, height, 8, 0, 0, 0, 0)
+    raw = b"".join(b"\x00" + b"\x80" * width for _row in range(height))
+    return (
+        b"\x89PNG\r\n\x1a\n"
+        + chunk(b"IHDR", header)
+        + chunk(b"IDAT", zlib.compress(raw))
+        + chunk(b"IEND", b"")
+    )
+
+
+LAN_CHANGES = [
+    "Penambahan switch 24 port di lantai 2 dan pemindahan access point ruang pelayanan.",
+    "Penggantian router utama dan penambahan VLAN untuk CCTV.",
+    "Penarikan kabel fiber optik ke gedung arsip dan penambahan 2 access point.",
+]
+
+
+def _lan_diagrams(city, result, today) -> None:
+    import hashlib
+
+    from django.contrib.contenttypes.models import ContentType
+    from django.core.files.base import ContentFile
+
+    from kelola.core.choices import Classification
+    from kelola.core.models import Document, DocumentKind
+    from kelola.core.queries import users_with_roles
+    from kelola.core.roles import AGENCY_MANAGERS
+
+    from .choices import LanReportKind
+    from .models import LanDiagram
+    from .queries import lan_required_agencies
+
+    filed = set(LanDiagram.objects.filter(pemda=city).values_list("agency_id", flat=True))
+    content_type = ContentType.objects.get_for_model(LanDiagram)
+    content = tiny_png()
+    digest = hashlib.sha256(content).hexdigest()
+    agencies = lan_required_agencies(Agency.objects.filter(pemda=city)).order_by("pk")
+    for index, agency in enumerate(agencies):
+        if agency.pk in filed or index % 9 == 8:  # every ninth OPD never filed one
+            continue
+        uploader = users_with_roles(city.pk, AGENCY_MANAGERS, agency_id=agency.pk).first()
+        if index % 7 == 3:  # a few only have a diagram older than the period
+            filings = [(LanReportKind.YEARLY, add_months(today, -13 - index % 6), "")]
+        else:
+            yearly = add_months(today, -(1 + index % 10))
+            filings = [(LanReportKind.YEARLY, yearly, "")]
+            if index % 4 == 1:  # and some reported a change since
+                change = yearly + datetime.timedelta(days=max(1, (today - yearly).days // 2))
+                filings.append((LanReportKind.CHANGE, change, LAN_CHANGES[index % len(LAN_CHANGES)]))
+        for kind, effective, summary in filings:
+            name = f"diagram-lan-{agency.short_name or agency.pk}-{effective:%Y%m%d}.png".replace(" ", "-")
+            document = Document(
+                pemda=city,
+                agency=agency,
+                title=f"Diagram LAN {agency.name} per {effective:%d-%m-%Y}",
+                kind=DocumentKind.DIAGRAM,
+                classification=Classification.EXEMPT,
+                description=summary,
+                original_name=name,
+                mime_type="image/png",
+                size=len(content),
+                sha256=digest,
+                uploaded_by=uploader,
+            )
+            document.file.save(name, ContentFile(content), save=False)
+            document.save()
+            diagram = LanDiagram.objects.create(
+                pemda=city,
+                agency=agency,
+                report_kind=kind,
+                effective_date=effective,
+                change_summary=summary,
+                document=document,
+                uploaded_by=uploader,
+            )
+            uploaded = datetime.datetime.combine(effective, datetime.time(9), tzinfo=datetime.UTC)
+            LanDiagram.objects.filter(pk=diagram.pk).update(created_at=uploaded)
+            Document.objects.filter(pk=document.pk).update(
+                target_type=content_type, target_id=str(diagram.pk), created_at=uploaded
+            )
+            result.count("lan_diagram", True)

@@ -10,8 +10,16 @@ from django.utils.translation import gettext_lazy as _
 from kelola.core.filters import SearchFilterSet, visible_choices
 from kelola.core.models import Agency
 
-from .choices import AssetCategory, AssetKind, AssetStatus, Condition, FundingSource, LicenceType
-from .models import Asset, Licence, MaintenanceRecord, MaintenanceSchedule
+from .choices import (
+    AssetCategory,
+    AssetKind,
+    AssetStatus,
+    Condition,
+    FundingSource,
+    LanReportKind,
+    LicenceType,
+)
+from .models import Asset, LanDiagram, Licence, MaintenanceRecord, MaintenanceSchedule
 from .queries import EXPIRY_WARNING_DAYS
 
 
@@ -86,3 +94,32 @@ class RecordFilter(django_filters.FilterSet):
     class Meta:
         model = MaintenanceRecord
         fields = ["agency"]
+
+
+class LanDiagramFilter(SearchFilterSet):
+    search_fields = ("agency__name", "change_summary")
+    agency = django_filters.ModelChoiceFilter(queryset=visible_choices(Agency), label=_("Perangkat daerah"))
+    report_kind = django_filters.ChoiceFilter(choices=LanReportKind.choices, label=_("Jenis penyampaian"))
+    effective_from = django_filters.DateFilter(
+        field_name="effective_date", lookup_expr="gte", label=_("Berlaku sejak")
+    )
+    effective_until = django_filters.DateFilter(
+        field_name="effective_date", lookup_expr="lte", label=_("Berlaku sampai")
+    )
+    current = django_filters.BooleanFilter(method="filter_current", label=_("Hanya diagram terkini"))
+
+    class Meta:
+        model = LanDiagram
+        fields = ["agency", "report_kind"]
+
+    def filter_current(self, queryset, name, value):
+        """The latest diagram of each OPD (its current one), or the superseded ones."""
+        if value is None:
+            return queryset
+        from django.db.models import OuterRef, Subquery
+
+        latest = LanDiagram.objects.filter(agency=OuterRef("agency")).order_by("-effective_date", "-id")
+        queryset = queryset.annotate(latest_id=Subquery(latest.values("id")[:1]))
+        from django.db.models import F
+
+        return queryset.filter(pk=F("latest_id")) if value else queryset.exclude(pk=F("latest_id"))

@@ -8,7 +8,7 @@ from django.utils.translation import gettext_lazy as _
 from kelola.core.forms import ScopedModelForm, style_widgets
 
 from .choices import AssetStatus
-from .models import Asset, Licence, MaintenanceRecord, MaintenanceSchedule
+from .models import Asset, LanDiagram, Licence, MaintenanceRecord, MaintenanceSchedule
 from .services import CREATABLE_STATUSES
 
 ASSET_FIELDS = [
@@ -124,3 +124,26 @@ class RecordForm(ScopedModelForm):
 
 class ImportForm(forms.Form):
     file = forms.FileField(label=_("Berkas XLSX"))
+
+
+class LanDiagramForm(ScopedModelForm):
+    """Filing an OPD's LAN diagram; the file is checked by the document service."""
+
+    file = forms.FileField(
+        label=_("Berkas diagram"), help_text=_("PDF, PNG, JPEG atau SVG; diperiksa jenis dan ukurannya.")
+    )
+
+    class Meta:
+        model = LanDiagram
+        fields = ["agency", "report_kind", "effective_date", "change_summary"]
+        widgets = {"change_summary": forms.Textarea(attrs={"rows": 3})}
+
+    def __init__(self, *args, **kwargs):
+        super().__init__(*args, **kwargs)
+        self.fields["file"].widget.attrs["accept"] = ".pdf,.png,.jpg,.jpeg,.svg"
+
+    def clean(self):
+        data = super().clean()
+        if data.get("report_kind") == "change" and not (data.get("change_summary") or "").strip():
+            self.add_error("change_summary", _("Laporan perubahan wajib menjelaskan perubahan jaringan LAN."))
+        return data

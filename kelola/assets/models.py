@@ -10,6 +10,7 @@ from __future__ import annotations
 import datetime
 from decimal import Decimal
 
+from django.conf import settings
 from django.core.exceptions import ValidationError
 from django.core.validators import MaxValueValidator, MinValueValidator
 from django.db import models
@@ -19,7 +20,15 @@ from django.utils.translation import gettext_lazy as _
 from kelola.core.models import AgencyModel
 from kelola.core.urlcache import detail_url
 
-from .choices import AssetCategory, AssetKind, AssetStatus, Condition, FundingSource, LicenceType
+from .choices import (
+    AssetCategory,
+    AssetKind,
+    AssetStatus,
+    Condition,
+    FundingSource,
+    LanReportKind,
+    LicenceType,
+)
 
 NOT_NEGATIVE = [MinValueValidator(Decimal("0"))]
 
@@ -332,5 +341,62 @@ class MaintenanceRecord(AgencyModel):
             errors["schedule"] = _("Jadwal harus milik aset yang sama.")
         if self.date and self.date > datetime.date.today():
             errors["date"] = _("Tanggal pemeliharaan tidak boleh di masa depan.")
+        if errors:
+            raise ValidationError(errors)
+
+
+class LanDiagram(AgencyModel):
+    """One LAN infrastructure diagram filed by an OPD (ASSET-4; 001 Ps.17): at least once a
+    year (the yearly update), and whenever its LAN changes (a change report, with what changed).
+    The OPD's current diagram is its latest by effective date; earlier ones are its history.
+    The file itself is a core Document (checked for type and size, hashed)."""
+
+    report_kind = models.CharField(
+        _("jenis penyampaian"), max_length=10, choices=LanReportKind.choices, default=LanReportKind.YEARLY
+    )
+    effective_date = models.DateField(
+        _("tanggal berlaku"), help_text=_("Tanggal kondisi jaringan yang digambarkan diagram ini.")
+    )
+    change_summary = models.TextField(
+        _("ringkasan perubahan"), blank=True, help_text=_("Wajib untuk laporan perubahan.")
+    )
+    document = models.ForeignKey(
+        "core.Document", verbose_name=_("berkas diagram"), on_delete=models.PROTECT, related_name="+"
+    )
+    uploaded_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL,
+        verbose_name=_("diunggah oleh"),
+        null=True,
+        blank=True,
+        on_delete=models.SET_NULL,
+        related_name="+",
+    )
+
+    class Meta:
+        verbose_name = _("diagram LAN")
+        verbose_name_plural = _("diagram LAN")
+        ordering = ["-effective_date", "-id"]
+        indexes = [
+            models.Index(fields=["agency", "effective_date"], name="lan_agency_effective"),
+            models.Index(fields=["pemda", "effective_date"], name="lan_pemda_effective"),
+        ]
+
+    scope_level = "lan_diagram"
+
+    def __str__(self) -> str:
+        date = self.effective_date.strftime("%d-%m-%Y") if self.effective_date else "—"
+        return _("Diagram LAN %(agency)s per %(date)s") % {"agency": self.agency.name, "date": date}
+
+    def get_absolute_url(self) -> str:
+        return detail_url("assets:lan_diagram_detail", self.pk)
+
+    def clean(self):
+        errors = {}
+        if self.agency_id and self.pemda_id and self.agency.pemda_id != self.pemda_id:
+            errors["agency"] = _("Perangkat daerah harus dari pemda yang sama.")
+        if self.report_kind == LanReportKind.CHANGE and not self.change_summary.strip():
+            errors["change_summary"] = _("Laporan perubahan wajib menjelaskan perubahan jaringan LAN.")
+        if self.effective_date and self.effective_date > datetime.date.today():
+            errors["effective_date"] = _("Tanggal berlaku tidak boleh di masa depan.")
         if errors:
             raise ValidationError(errors)

@@ -36,6 +36,43 @@ class MaintenancePolicy(AssetPolicy):
     manage_roles = ASSET_MANAGERS | TECHNICIANS
 
 
+#: The IT office (Dinas) to which OPDs file their LAN diagrams (001 Ps.17); it reads them all
+#: and reminds the OPDs that are late. Auditors read them too.
+LAN_OFFICE = frozenset({Role.GCIO, Role.PEMDA_ADMIN, Role.INFRASTRUCTURE, Role.DATACENTER, Role.IT_SUPPORT})
+LAN_READERS = LAN_OFFICE | {Role.AUDITOR}
+
+
+class LanDiagramPolicy(AgencyPolicy):
+    """LAN diagrams (ASSET-4): the OPD's head and IT officer file them for their agency, its
+    people read their own; the IT office and auditors read the whole pemda. Diagrams are a
+    history: nobody edits or deletes one (a correction is a new filing)."""
+
+    read_roles = LAN_READERS
+    agency_read_roles = AGENCY_ROLES
+    manage_roles = frozenset()
+    agency_manage_roles = AGENCY_MANAGERS
+
+    def can_change(self, actor, obj) -> bool:
+        return False
+
+    def can_delete(self, actor, obj) -> bool:
+        return False
+
+
+def may_read_lan_diagrams(user) -> bool:
+    actor = actor_for(user)
+    return (
+        actor.is_platform_admin
+        or bool(actor.pemdas_with(LAN_READERS))
+        or bool(actor.agencies_with(AGENCY_ROLES))
+    )
+
+
+def may_send_lan_reminders(user, pemda_id: int) -> bool:
+    actor = actor_for(user)
+    return actor.is_platform_admin or actor.has_pemda_role(pemda_id, LAN_OFFICE)
+
+
 def may_read_assets(user) -> bool:
     actor = actor_for(user)
     return (
@@ -50,4 +87,6 @@ NAVIGATION = [
     (_("Lisensi perangkat lunak"), "assets:licence_list", may_read_assets),
     (_("Pemeliharaan terlambat"), "assets:maintenance_overdue", may_read_assets),
     (_("Rekomendasi penggantian"), "assets:replacement", may_read_assets),
+    (_("Diagram jaringan LAN"), "assets:lan_diagram_list", may_read_lan_diagrams),
+    (_("Diagram jaringan LAN terlambat"), "assets:lan_overdue", may_read_lan_diagrams),
 ]

@@ -101,3 +101,102 @@ def expiring_licences(user, days: int = EXPIRY_WARNING_DAYS, today: datetime.dat
 
 def with_seats_used(queryset):
     return queryset.annotate(seats_used=Count("assignments"))
+
+
+# --- LAN diagrams (ASSET-4) -----------------------------------------------------------------
+
+#: An OPD files its current LAN diagram at least once in this many months (001 Ps.17(1)).
+LAN_DIAGRAM_PERIOD_MONTHS = 12
+
+
+@dataclass(frozen=True)
+class LanOverdue:
+    """An OPD whose latest LAN diagram is older than the period (or that never filed one)."""
+
+    agency: object
+    last_effective: datetime.date | None
+    last_uploaded: datetime.datetime | None
+    due_date: datetime.date | None
+    days_overdue: int | None
+
+
+def lan_required_agencies(queryset=None):
+    """The OPDs that must file a LAN diagram: active top-level agencies (their sub-units are
+    drawn in their OPD's diagram), except the IT office that receives the diagrams."""
+    from kelola.core.models import Agency
+
+    queryset = Agency.objects.all() if queryset is None else queryset
+    return queryset.filter(is_active=True, parent__isnull=True, is_it_office=False)
+
+
+def _with_latest_diagram(agencies):
+    from django.db.models import OuterRef, Subquery
+
+    from .models import LanDiagram
+
+    latest = LanDiagram.objects.filter(agency=OuterRef("pk")).order_by("-effective_date", "-id")
+    return agencies.annotate(
+        last_effective=Subquery(latest.values("effective_date")[:1]),
+        last_uploaded=Subquery(latest.values("created_at")[:1]),
+    )
+
+
+def lan_overdue_agencies(agencies, today: datetime.date | None = None) -> list[LanOverdue]:
+    """Overdue OPDs among `agencies` (an Agency queryset): never filed first, then the longest
+    overdue. An OPD is overdue when its latest diagram's effective date is more than
+    LAN_DIAGRAM_PERIOD_MONTHS before `today`."""
+    from django.db.models import Q
+
+    from .models import add_months
+
+    today = today or datetime.date.today()
+    cutoff = add_months(today, -LAN_DIAGRAM_PERIOD_MONTHS)
+    rows = (
+        _with_latest_diagram(lan_required_agencies(agencies))
+        .filter(Q(last_effective__isnull=True) | Q(last_effective__lt=cutoff))
+        .select_related("pemda")
+        .order_by("pemda_id", "name")
+    )
+    result = []
+    for agency in rows:
+        last = agency.last_effective
+        due = add_months(last, LAN_DIAGRAM_PERIOD_MONTHS) if last else None
+        result.append(
+            LanOverdue(
+                agency=agency,
+                last_effective=last,
+                last_uploaded=agency.last_uploaded,
+                due_date=due,
+                days_overdue=(today - due).days if due else None,
+            )
+        )
+    result.sort(key=lambda r: (r.last_effective is not None, r.last_effective or today))
+    return result
+
+
+def lan_overdue(user, today: datetime.date | None = None) -> list[LanOverdue]:
+    """The overdue OPDs `user` may see: every OPD of the pemda where they read all diagrams
+    (the IT office, auditors), and their own OPD otherwise."""
+    from django.db.models import Q
+
+    from kelola.core.access import actor_for
+    from kelola.core.models import Agency
+    from kelola.core.roles import AGENCY_ROLES
+
+    from .policies import LAN_READERS
+
+    actor = actor_for(user)
+    if actor.is_platform_admin:
+        agencies = Agency.objects.all()
+    else:
+        agencies = Agency.objects.filter(
+            Q(pemda_id__in=actor.pemdas_with(LAN_READERS)) | Q(pk__in=actor.agencies_with(AGENCY_ROLES))
+        )
+    return lan_overdue_agencies(agencies, today)
+
+
+def latest_lan_diagram(agency_id: int):
+    """The OPD's current LAN diagram (its latest by effective date), or None."""
+    from .models import LanDiagram
+
+    return LanDiagram.objects.filter(agency_id=agency_id).order_by("-effective_date", "-id").first()

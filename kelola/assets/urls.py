@@ -29,4 +29,10 @@ urlpatterns = [
     ),
     path("penggantian/", views.ReplacementView.as_view(), name="replacement"),
     path("pemeliharaan-terlambat/", views.MaintenanceOverdueView.as_view(), name="maintenance_overdue"),
+    path("diagram-lan/", views.LanDiagramListView.as_view(), name="lan_diagram_list"),
+    path("diagram-lan/unggah/", views.LanDiagramCreateView.as_view(), name="lan_diagram_create"),
+    path("diagram-lan/terlambat/", views.LanOverdueView.as_view(), name="lan_overdue"),
+    path("diagram-lan/pengingat/", views.LanRemindView.as_view(), name="lan_remind"),
+    path("diagram-lan/<int:pk>/", views.LanDiagramDetailView.as_view(), name="lan_diagram_detail"),
+    path("diagram-lan/<int:pk>/unduh/", views.LanDiagramDownloadView.as_view(), name="lan_diagram_download"),
 ]

@@ -10,6 +10,7 @@ from django.contrib.auth.mixins import LoginRequiredMixin
 from django.core.exceptions import PermissionDenied
 from django.http import Http404, HttpResponse, HttpResponseRedirect
 from django.shortcuts import get_object_or_404, render
+from django.urls import reverse
 from django.utils.dateparse import parse_date
 from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy
@@ -33,11 +34,19 @@ from kelola.core.views.generic import (
 from kelola.organizations.views.base import CreateButtonMixin, agency_prototype
 
 from . import importing, queries, services
-from .filters import AssetFilter, LicenceFilter
-from .forms import AssetForm, AssetUpdateForm, AssignForm, LicenceForm, RecordForm, ScheduleForm
+from .filters import AssetFilter, LanDiagramFilter, LicenceFilter
+from .forms import (
+    AssetForm,
+    AssetUpdateForm,
+    AssignForm,
+    LanDiagramForm,
+    LicenceForm,
+    RecordForm,
+    ScheduleForm,
+)
 from .lifecycle import ASSET_LIFECYCLE, asset_transition
-from .models import Asset, Licence, MaintenanceRecord, MaintenanceSchedule
-from .policies import may_read_assets
+from .models import Asset, LanDiagram, Licence, MaintenanceRecord, MaintenanceSchedule
+from .policies import may_read_assets, may_read_lan_diagrams, may_send_lan_reminders
 
 # --- assets ---------------------------------------------------------------------------------
 
@@ -426,3 +435,158 @@ class MaintenanceOverdueView(ReaderMixin, TemplateView):
             schedules=queries.overdue_schedules(self.request.user)[:500],
             **kwargs,
         )
+
+
+# --- LAN diagrams (ASSET-4) -----------------------------------------------------------------
+
+
+class LanDiagramListView(CreateButtonMixin, RegisterListView):
+    model = LanDiagram
+    filterset_class = LanDiagramFilter
+    title = gettext_lazy("Diagram LAN perangkat daerah")
+    create_url_name = "assets:lan_diagram_create"
+    create_prototype = staticmethod(agency_prototype(LanDiagram))
+    select_related = ("agency", "uploaded_by", "document")
+    empty_message = gettext_lazy("Belum ada diagram LAN.")
+    columns = (
+        Column("effective_date", gettext_lazy("Tanggal berlaku"), order_by="effective_date"),
+        Column(
+            "agency",
+            gettext_lazy("Perangkat daerah"),
+            accessor=lambda d: d.agency.name,
+            order_by="agency__name",
+        ),
+        Column("report_kind", gettext_lazy("Jenis penyampaian"), order_by="report_kind"),
+        Column(
+            "change_summary", gettext_lazy("Ringkasan perubahan"), accessor=lambda d: d.change_summary[:120]
+        ),
+        Column(
+            "uploaded_by",
+            gettext_lazy("Diunggah oleh"),
+            accessor=lambda d: (
+                d.uploaded_by.get_full_name() or d.uploaded_by.username if d.uploaded_by else ""
+            ),
+        ),
+        Column(
+            "created_at",
+            gettext_lazy("Tanggal unggah"),
+            accessor=lambda d: d.created_at.date(),
+            order_by="created_at",
+        ),
+        Column("file", gettext_lazy("Berkas"), accessor=lambda d: d.document.original_name, export_only=True),
+        Column("sha256", gettext_lazy("SHA-256"), accessor=lambda d: d.document.sha256, export_only=True),
+    )
+
+
+class LanDiagramDetailView(RegisterDetailView):
+    model = LanDiagram
+    template_name = "assets/lan_diagram_detail.html"
+    select_related = ("agency", "uploaded_by", "document")
+    fields = ("agency", "report_kind", "effective_date", "change_summary", "uploaded_by")
+
+    def get_context_data(self, **kwargs):
+        context = super().get_context_data(**kwargs)
+        diagram = self.object
+        history = list(
+            LanDiagram.objects.visible_to(self.request.user)
+            .filter(agency_id=diagram.agency_id)
+            .select_related("uploaded_by", "document")
+            .order_by("-effective_date", "-id")[:100]
+        )
+        context.update(
+            document=diagram.document,
+            diagrams=history,
+            is_current=bool(history) and history[0].pk == diagram.pk,
+            may_file=access.can(
+                self.request.user, "add", LanDiagram(pemda_id=diagram.pemda_id, agency_id=diagram.agency_id)
+            ),
+        )
+        return context
+
+
+class LanDiagramCreateView(ServiceCreateView):
+    create_prototype = staticmethod(agency_prototype(LanDiagram))
+    form_class = LanDiagramForm
+    title = gettext_lazy("Unggah diagram LAN")
+
+    def get(self, request, *args, **kwargs):
+        self.object = None
+        initial = {"effective_date": datetime.date.today(), "agency": request.user.agency_id}
+        if request.GET.get("jenis") in {"yearly", "change"}:
+            initial["report_kind"] = request.GET["jenis"]
+        return self.render_form(self.form_class(initial=initial, **self.get_form_kwargs()))
+
+    def perform(self, form):
+        data = dict(form.cleaned_data)
+        return services.lan_diagram_upload(actor=self.request.user, upload=data.pop("file"), **data)
+
+
+class LanDiagramDownloadView(ObjectMixin, View):
+    """The diagram's file, for whoever may see the diagram (the download is audited)."""
+
+    model = LanDiagram
+    select_related = ("document",)
+
+    def get(self, request, pk):
+        from kelola.core.documents import download_response
+
+        diagram = self.get_object()
+        return download_response(diagram.document, request.user, via=diagram)
+
+
+class LanReaderMixin(LoginRequiredMixin):
+    def dispatch(self, request, *args, **kwargs):
+        if request.user.is_authenticated and not may_read_lan_diagrams(request.user):
+            raise PermissionDenied
+        return super().dispatch(request, *args, **kwargs)
+
+
+class LanOverdueView(LanReaderMixin, TemplateView):
+    """OPDs whose LAN diagram is older than the period, with a reminder button for the IT
+    office (001 Ps.17)."""
+
+    template_name = "assets/lan_overdue.html"
+
+    def get_context_data(self, **kwargs):
+        rows = queries.lan_overdue(self.request.user)
+        user = self.request.user
+        remindable = {r.agency.pemda_id for r in rows if may_send_lan_reminders(user, r.agency.pemda_id)}
+        return super().get_context_data(
+            title=_("Diagram LAN terlambat"),
+            rows=rows,
+            remindable=remindable,
+            months=queries.LAN_DIAGRAM_PERIOD_MONTHS,
+            **kwargs,
+        )
+
+
+class LanRemindView(LoginRequiredMixin, View):
+    """ "Kirim pengingat": one OPD (`agency`) or every overdue OPD of the user's pemda."""
+
+    def post(self, request):
+        from kelola.core.models import Agency
+
+        agency_id = request.POST.get("agency", "")
+        if agency_id:
+            if not agency_id.isdigit():
+                raise Http404
+            agency = access.get_visible_or_404(
+                Agency.objects.select_related("pemda"), request.user, pk=agency_id
+            )
+            pemda, agency_ids = agency.pemda, [agency.pk]
+            if not may_send_lan_reminders(request.user, pemda.pk):
+                raise PermissionDenied
+        else:
+            pemda, agency_ids = request.user.pemda, None
+            if pemda is None or not may_send_lan_reminders(request.user, pemda.pk):
+                raise PermissionDenied
+        sent = {"count": 0}
+
+        def remind():
+            sent["count"] = services.lan_reminders_send(
+                actor=request.user, pemda=pemda, agency_ids=agency_ids
+            )
+
+        if take_step(request, remind, _("Pengingat terkirim.")):
+            messages.info(request, _("%(n)s perangkat daerah diingatkan.") % {"n": sent["count"]})
+        return HttpResponseRedirect(reverse("assets:lan_overdue"))

@@ -1,6 +1,6 @@
 from django.contrib import admin
 
-from .models import AddressRequest, IpAddress, Prefix, Vlan
+from .models import AddressRequest, DnsRecord, Domain, IpAddress, Prefix, Vlan
 
 
 @admin.register(Prefix)
@@ -52,3 +52,20 @@ class AddressRequestAdmin(admin.ModelAdmin):
     list_display = ("pk", "agency", "pemda", "scope", "quantity", "status", "created_at")
     list_filter = ("pemda", "status", "scope")
     readonly_fields = ("status", "prefix", "decided_at")
+
+
+class DnsRecordInline(admin.TabularInline):
+    model = DnsRecord
+    extra = 0
+    fields = ("type", "host", "value", "priority", "ttl")
+    readonly_fields = fields  # records are checked by the services
+
+
+@admin.register(Domain)
+class DomainAdmin(admin.ModelAdmin):
+    list_display = ("name", "pemda", "kind", "agency", "status", "expires_on")
+    list_filter = ("pemda", "kind", "status")
+    search_fields = ("name", "village_name", "registrar")
+    # The name rules (sub-domain, desa.id) live in the services: support staff read it.
+    readonly_fields = ("name", "kind")
+    inlines = [DnsRecordInline]

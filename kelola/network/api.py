@@ -4,6 +4,8 @@
 - /api/v1/ip-addresses/             CRUD
 - /api/v1/vlans/                    CRUD
 - /api/v1/address-requests/         list, read, file; .../{id}/transition/ POST {"name", "comment", "prefix"}
+- /api/v1/domains/                  CRUD (DC-7); ?expiring=true: expiring within 60 days
+- /api/v1/dns-records/              CRUD; a record's domain is fixed once created
 """
 
 from __future__ import annotations
@@ -19,10 +21,17 @@ from kelola.core.api.router import router
 from kelola.core.api.viewsets import ScopedCreateReadViewSet, ScopedModelViewSet
 from kelola.core.models import Agency
 
-from . import requesting, services
+from . import domains, requesting, services
 from .choices import AddressStatus
-from .filters import AddressRequestFilter, IpAddressFilter, PrefixFilter, VlanFilter
-from .models import AddressRequest, IpAddress, Prefix, Vlan
+from .filters import (
+    AddressRequestFilter,
+    DnsRecordFilter,
+    DomainFilter,
+    IpAddressFilter,
+    PrefixFilter,
+    VlanFilter,
+)
+from .models import AddressRequest, DnsRecord, Domain, IpAddress, Prefix, Vlan
 
 
 class VlanSerializer(ScopedModelSerializer):
@@ -204,7 +213,68 @@ class AddressRequestViewSet(ScopedCreateReadViewSet):
         return Response(AddressRequestSerializer(updated, context=self.get_serializer_context()).data)
 
 
+class DomainSerializer(ScopedModelSerializer):
+    class Meta:
+        model = Domain
+        fields = [
+            "id",
+            "pemda",
+            "kind",
+            "name",
+            "agency",
+            "village_name",
+            "kabupaten_name",
+            "registrar",
+            "registered_on",
+            "expires_on",
+            "status",
+            "description",
+        ]
+        read_only_fields = ["pemda"]
+        # uniqueness is the service's (409 with the reason), not the serializer's (400)
+        extra_kwargs = {"name": {"validators": []}}
+        validators = []
+
+
+class DnsRecordSerializer(ScopedModelSerializer):
+    domain = ScopedPrimaryKeyRelatedField(queryset=Domain.objects.all())
+
+    class Meta:
+        model = DnsRecord
+        fields = ["id", "pemda", "domain", "type", "host", "value", "priority", "ttl"]
+        read_only_fields = ["pemda"]
+        validators = []
+
+
+class DomainViewSet(ScopedModelViewSet):
+    queryset = Domain.objects.all()
+    serializer_class = DomainSerializer
+    filterset_class = DomainFilter
+    select_related = ("agency",)
+    ordering_fields = ["name", "expires_on", "kind", "status"]
+    update_service = staticmethod(domains.domain_update)
+    delete_service = staticmethod(domains.domain_delete)
+
+    def perform_create(self, serializer):
+        serializer.instance = domains.domain_create(
+            actor=self.request.user, pemda=home_pemda(self.request.user), **serializer.validated_data
+        )
+
+
+class DnsRecordViewSet(ScopedModelViewSet):
+    queryset = DnsRecord.objects.all()
+    serializer_class = DnsRecordSerializer
+    filterset_class = DnsRecordFilter
+    select_related = ("domain",)
+    ordering_fields = ["host", "type"]
+    create_service = staticmethod(domains.record_create)
+    update_service = staticmethod(domains.record_update)
+    delete_service = staticmethod(domains.record_delete)
+
+
 router.register("prefixes", PrefixViewSet, basename="prefix")
 router.register("ip-addresses", IpAddressViewSet, basename="ipaddress")
 router.register("vlans", VlanViewSet, basename="vlan")
 router.register("address-requests", AddressRequestViewSet, basename="addressrequest")
+router.register("domains", DomainViewSet, basename="domain")
+router.register("dns-records", DnsRecordViewSet, basename="dnsrecord")

@@ -10,8 +10,10 @@ class NetworkConfig(AppConfig):
     def ready(self):
         from kelola.core import access
         from kelola.core.context_processors import register_navigation
-        from kelola.network import policies
+        from kelola.core.dashboard import CARD_PROVIDERS
+        from kelola.network import dashboard, policies
 
         access.register_policy("network", policies.NetworkPolicy())
         access.register_policy("network_request", policies.AddressRequestPolicy())
         register_navigation(_("Jaringan"), policies.NAVIGATION)
+        CARD_PROVIDERS.append(dashboard.cards)

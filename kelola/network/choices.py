@@ -26,3 +26,25 @@ class RequestStatus(models.TextChoices):
     APPROVED = "approved", _("Disetujui")
     REJECTED = "rejected", _("Ditolak")
     WITHDRAWN = "withdrawn", _("Ditarik")
+
+
+class DomainKind(models.TextChoices):
+    PEMDA = "pemda", _("Domain utama pemda")
+    OPD = "opd", _("Sub-domain perangkat daerah")
+    VILLAGE = "village", _("Domain desa (desa.id)")
+    OTHER = "other", _("Lainnya")
+
+
+class DomainStatus(models.TextChoices):
+    ACTIVE = "active", _("Aktif")
+    PENDING = "pending", _("Dalam proses")
+    EXPIRED = "expired", _("Kedaluwarsa")
+
+
+class RecordType(models.TextChoices):
+    A = "A", "A"
+    AAAA = "AAAA", "AAAA"
+    CNAME = "CNAME", "CNAME"
+    MX = "MX", "MX"
+    TXT = "TXT", "TXT"
+    NS = "NS", "NS"

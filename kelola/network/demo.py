@@ -1,10 +1,13 @@
 """Demo address plan (issue 5 item 11): a public /27 (a documentation range, never a real
 allocation), the private 10.36.0.0/16 split into one /24 per OPD with its VLAN, a few hundred
 addresses (gateways, switches, servers, printers, a DHCP pool marker) and two address requests,
-one waiting and one approved. Idempotent: rows are looked up by their natural keys."""
+one waiting and one approved; the pemda's main domain, OPD sub-domains, five village desa.id
+domains following Lampiran V (one expiring soon) and a few DNS records. Idempotent: rows are
+looked up by their natural keys."""
 
 from __future__ import annotations
 
+import datetime
 import ipaddress
 
 from django.utils import timezone
@@ -13,8 +16,9 @@ from kelola.core.models import Agency, User
 
 from .addressing import to_key
 from .choices import AddressStatus as A
-from .choices import RequestStatus, Scope
-from .models import AddressRequest, IpAddress, Prefix, Vlan
+from .choices import DomainKind, RecordType, RequestStatus, Scope
+from .domainrules import kabupaten_label
+from .models import AddressRequest, DnsRecord, Domain, IpAddress, Prefix, Vlan
 from .services import _bounds, rebuild_tree
 
 PUBLIC = "203.0.113.0/27"
@@ -88,6 +92,7 @@ def build(city, result, rng=None) -> None:
     for _row in new:
         result.count("ip_address", True)
     _requests(city, opd_prefixes, public, result)
+    _domains(city, agencies, it_office, result)
 
 
 def _get_or_create_prefix(city, network, result, **fields) -> Prefix:
@@ -159,3 +164,81 @@ def _requests(city, opd_prefixes, public, result) -> None:
             )
         )
         IpAddress.objects.bulk_create([r for r in rows if r.address not in taken])
+
+
+OPD_SUBDOMAINS = 10
+#: (village name, label): the full name, "desa" dropped, abbreviations, one with the kabupaten.
+VILLAGES = [
+    ("Desa Sukamulya", "sukamulya"),
+    ("Karangsambung", "karangsambung"),
+    ("Mekarsari", "mksari"),
+    ("Sindangjaya", "sdjaya"),
+    ("Cikahuripan", "ckahuripan-{kab}"),
+]
+
+
+def _domains(city, agencies, it_office, result) -> None:
+    today = timezone.localdate()
+    kab = kabupaten_label(city.name)
+    suffix = "kab" if city.kind == "kabupaten" else "kota"
+    main_name = f"{kab}{suffix}.go.id"
+
+    def domain(name, **fields):
+        row, created = Domain.objects.get_or_create(name=name, defaults=dict(pemda=city, **fields))
+        result.count("domain", created)
+        return row
+
+    main = domain(
+        main_name,
+        kind=DomainKind.PEMDA,
+        agency=it_office,
+        registrar="PANDI",
+        registered_on=datetime.date(2015, 3, 1),
+        expires_on=today + datetime.timedelta(days=200),
+        description="Domain utama pemerintah daerah",
+    )
+    for record_type, host, value, priority in [
+        (RecordType.A, "@", "203.0.113.3", None),
+        (RecordType.A, "www", "203.0.113.3", None),
+        (RecordType.A, "mail", "203.0.113.5", None),
+        (RecordType.MX, "@", f"mail.{main_name}", 10),
+        (RecordType.TXT, "@", "v=spf1 mx -all", None),
+        (RecordType.NS, "@", "ns1.kominfo.go.id", None),
+        (RecordType.AAAA, "www", "2001:db8:36::3", None),
+    ]:
+        _record(main, record_type, host, value, priority, result)
+    for index, agency in enumerate(agencies[:OPD_SUBDOMAINS]):
+        label = "".join(ch for ch in (agency.short_name or f"opd{agency.pk}").lower() if ch.isalnum())
+        # one sub-domain expires soon, to show the warning
+        expires = today + datetime.timedelta(days=20 if index == 0 else 365 + index * 30)
+        sub = domain(
+            f"{label}.{main_name}",
+            kind=DomainKind.OPD,
+            agency=agency,
+            registered_on=datetime.date(2019, 1, 15),
+            expires_on=expires,
+            description=f"Situs {agency.name}",
+        )
+        _record(sub, RecordType.A, "@", "203.0.113.4", None, result)
+    for index, (village, label) in enumerate(VILLAGES):
+        domain(
+            f"{label.format(kab=kab)}.desa.id",
+            kind=DomainKind.VILLAGE,
+            village_name=village,
+            kabupaten_name=city.name,
+            registrar="PANDI",
+            registered_on=datetime.date(2021, 6, 1),
+            expires_on=today + datetime.timedelta(days=45 if index == 0 else 300),
+            description=f"Situs desa {village}",
+        )
+
+
+def _record(domain, record_type, host, value, priority, result) -> None:
+    _row, created = DnsRecord.objects.get_or_create(
+        domain=domain,
+        type=record_type,
+        host=host,
+        value=value,
+        defaults=dict(pemda_id=domain.pemda_id, agency_id=domain.agency_id, priority=priority),
+    )
+    result.count("dns_record", created)

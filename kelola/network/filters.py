@@ -7,8 +7,8 @@ from django.utils.translation import gettext_lazy as _
 from kelola.core.filters import SearchFilterSet, visible_choices
 from kelola.core.models import Agency
 
-from .choices import AddressStatus, Family, RequestStatus, Scope
-from .models import AddressRequest, IpAddress, Prefix, Vlan
+from .choices import AddressStatus, DomainKind, DomainStatus, Family, RecordType, RequestStatus, Scope
+from .models import AddressRequest, DnsRecord, Domain, IpAddress, Prefix, Vlan
 
 
 class PrefixFilter(SearchFilterSet):
@@ -74,3 +74,32 @@ class AddressRequestFilter(SearchFilterSet):
     class Meta:
         model = AddressRequest
         fields = ["status", "scope", "agency"]
+
+
+class DomainFilter(SearchFilterSet):
+    search_fields = ("name", "village_name", "registrar", "description", "agency__name")
+    kind = django_filters.ChoiceFilter(choices=DomainKind.choices, label=_("Jenis"))
+    status = django_filters.ChoiceFilter(choices=DomainStatus.choices, label=_("Status"))
+    agency = django_filters.ModelChoiceFilter(queryset=visible_choices(Agency), label=_("Perangkat daerah"))
+    expiring = django_filters.BooleanFilter(method="filter_expiring", label=_("Kedaluwarsa dalam 60 hari"))
+
+    class Meta:
+        model = Domain
+        fields = ["kind", "status", "agency", "expiring"]
+
+    def filter_expiring(self, queryset, name, value):
+        from .domains import expiring_q
+
+        if value is None:
+            return queryset
+        return queryset.filter(expiring_q()) if value else queryset.exclude(expiring_q())
+
+
+class DnsRecordFilter(SearchFilterSet):
+    search_fields = ("host", "value", "domain__name")
+    type = django_filters.ChoiceFilter(choices=RecordType.choices, label=_("Jenis rekaman"))
+    domain = django_filters.ModelChoiceFilter(queryset=visible_choices(Domain), label=_("Domain"))
+
+    class Meta:
+        model = DnsRecord
+        fields = ["type", "domain"]

@@ -7,7 +7,7 @@ from django.utils.translation import gettext_lazy as _
 
 from kelola.core.forms import ScopedModelForm
 
-from .models import AddressRequest, IpAddress, Prefix, Vlan
+from .models import AddressRequest, DnsRecord, Domain, IpAddress, Prefix, Vlan
 
 
 class PrefixForm(ScopedModelForm):
@@ -41,3 +41,35 @@ class AddressRequestForm(ScopedModelForm):
         fields = ["agency", "scope", "family", "quantity", "purpose", "system"]
         widgets = {"purpose": forms.Textarea(attrs={"rows": 3})}
         help_texts = {"quantity": _("Paling banyak 256 alamat per permintaan.")}
+
+
+class DomainForm(ScopedModelForm):
+    class Meta:
+        model = Domain
+        fields = [
+            "kind",
+            "name",
+            "agency",
+            "village_name",
+            "kabupaten_name",
+            "registrar",
+            "registered_on",
+            "expires_on",
+            "status",
+            "description",
+        ]
+        widgets = {
+            "name": forms.TextInput(attrs={"placeholder": "dinkes.contohkota.go.id"}),
+            "registered_on": forms.DateInput(attrs={"type": "date"}, format="%Y-%m-%d"),
+            "expires_on": forms.DateInput(attrs={"type": "date"}, format="%Y-%m-%d"),
+            "description": forms.Textarea(attrs={"rows": 2}),
+        }
+        help_texts = {
+            "village_name": _("Untuk domain desa: nama desa, misalnya Karangsambung."),
+        }
+
+
+class DnsRecordForm(ScopedModelForm):
+    class Meta:
+        model = DnsRecord
+        fields = ["type", "host", "value", "priority", "ttl"]

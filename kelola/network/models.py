@@ -18,7 +18,7 @@ from django.utils.translation import gettext_lazy as _
 from kelola.core.models import AgencyModel, TenantModel
 from kelola.core.urlcache import detail_url
 
-from .choices import AddressStatus, Family, RequestStatus, Scope
+from .choices import AddressStatus, DomainKind, DomainStatus, Family, RecordType, RequestStatus, Scope
 
 
 def _owner(verbose=None):
@@ -242,3 +242,104 @@ class AddressRequest(AgencyModel):
 
     def get_absolute_url(self) -> str:
         return detail_url("network:request_detail", self.pk)
+
+
+class Domain(TenantModel):
+    """A domain name of the pemda (DC-7): its main domain, the OPD sub-domains under it, the
+    villages' desa.id domains (seed 004 Lampiran V) and others; with registrar and expiry.
+    Rules (sub-domain under the main domain, the desa.id rule, no duplicates) live in `services`."""
+
+    kind = models.CharField(_("jenis"), max_length=10, choices=DomainKind.choices, default=DomainKind.OPD)
+    name = models.CharField(
+        _("nama domain"), max_length=253, help_text=_("Misalnya dinkes.contohkota.go.id.")
+    )
+    agency = _owner(_("perangkat daerah pemilik"))
+    village_name = models.CharField(_("nama desa"), max_length=100, blank=True)
+    kabupaten_name = models.CharField(
+        _("nama kabupaten/kota"),
+        max_length=100,
+        blank=True,
+        help_text=_("Untuk domain desa dengan akhiran kabupaten, misalnya krsambung-kebumen.desa.id."),
+    )
+    registrar = models.CharField(_("registrar"), max_length=150, blank=True)
+    registered_on = models.DateField(_("tanggal registrasi"), null=True, blank=True)
+    expires_on = models.DateField(_("tanggal kedaluwarsa"), null=True, blank=True)
+    status = models.CharField(
+        _("status"), max_length=10, choices=DomainStatus.choices, default=DomainStatus.ACTIVE
+    )
+    description = models.TextField(_("keterangan"), blank=True)
+
+    class Meta:
+        verbose_name = _("domain")
+        verbose_name_plural = _("domain")
+        ordering = ["name"]
+        constraints = [
+            # DNS names are global: a name may be registered once (Lampiran V, Catatan).
+            models.UniqueConstraint(
+                fields=["name"],
+                name="net_domain_unique_name",
+                violation_error_message=_("Nama domain ini sudah terdaftar."),
+            ),
+            models.UniqueConstraint(
+                fields=["pemda"],
+                condition=models.Q(kind="pemda"),
+                name="net_domain_one_main",
+                violation_error_message=_("Pemda ini sudah memiliki domain utama."),
+            ),
+        ]
+        indexes = [models.Index(fields=["pemda", "expires_on"], name="net_domain_expiry")]
+
+    scope_level = "network"
+
+    def __str__(self) -> str:
+        return self.name
+
+    def get_absolute_url(self) -> str:
+        return detail_url("network:domain_detail", self.pk)
+
+
+class DnsRecord(TenantModel):
+    """One DNS record of a domain. `pemda` and `agency` follow the domain (set by the services),
+    so the record is seen by whoever sees its domain."""
+
+    domain = models.ForeignKey(
+        Domain, verbose_name=_("domain"), on_delete=models.CASCADE, related_name="records"
+    )
+    agency = models.ForeignKey(
+        "core.Agency", null=True, blank=True, editable=False, on_delete=models.PROTECT, related_name="+"
+    )
+    type = models.CharField(_("jenis rekaman"), max_length=6, choices=RecordType.choices)
+    host = models.CharField(
+        _("host"),
+        max_length=253,
+        default="@",
+        help_text=_("“@” untuk domain itu sendiri, atau misalnya “www”."),
+    )
+    value = models.CharField(_("nilai"), max_length=1000)
+    priority = models.PositiveIntegerField(
+        _("prioritas"),
+        null=True,
+        blank=True,
+        validators=[MaxValueValidator(65535)],
+        help_text=_("Hanya untuk MX."),
+    )
+    ttl = models.PositiveIntegerField(
+        _("TTL (detik)"), default=3600, validators=[MinValueValidator(60), MaxValueValidator(604800)]
+    )
+
+    class Meta:
+        verbose_name = _("rekaman DNS")
+        verbose_name_plural = _("rekaman DNS")
+        ordering = ["domain", "host", "type", "priority", "value"]
+
+    scope_level = "network"
+
+    def __str__(self) -> str:
+        return f"{self.fqdn} {self.type} {self.value}"
+
+    @property
+    def fqdn(self) -> str:
+        return self.domain.name if self.host == "@" else f"{self.host}.{self.domain.name}"
+
+    def get_absolute_url(self) -> str:
+        return self.domain.get_absolute_url()

@@ -1,10 +1,12 @@
-"""Who may see and change the address plan (DC-4).
+"""Who may see and change the address plan (DC-4) and the domains with their DNS records (DC-7).
 
 - The data-center and infrastructure teams, the GCIO and the pemda administrator see and manage
   every prefix, VLAN, address and request of their pemda; auditors read them.
 - An OPD's people (agency roles) see the prefixes, VLANs and addresses their agency owns and
   their agency's requests; they file requests, and may withdraw them while submitted. They do
   not allocate, approve or edit the plan.
+- Domains and DNS records follow `NetworkPolicy`: an OPD reads its own sub-domains (and their
+  records) and changes nothing; the team manages them all.
 - Other pemda, and accounts without a role, see nothing.
 """
 
@@ -68,4 +70,5 @@ NAVIGATION = [
     (_("Alamat IP"), "network:address_list", sees_network),
     (_("VLAN"), "network:vlan_list", is_network_staff),
     (_("Permintaan alamat IP"), "network:request_list", sees_network),
+    (_("Domain dan DNS"), "network:domain_list", sees_network),
 ]

@@ -29,4 +29,11 @@ urlpatterns = [
         views.AddressRequestTransitionView.as_view(),
         name="request_transition",
     ),
+    path("domain/", views.DomainListView.as_view(), name="domain_list"),
+    path("domain/tambah/", views.DomainCreateView.as_view(), name="domain_create"),
+    path("domain/<int:pk>/", views.DomainDetailView.as_view(), name="domain_detail"),
+    path("domain/<int:pk>/ubah/", views.DomainUpdateView.as_view(), name="domain_update"),
+    path("domain/<int:pk>/hapus/", views.DomainDeleteView.as_view(), name="domain_delete"),
+    path("domain/<int:pk>/rekaman/", views.DnsRecordAddView.as_view(), name="dnsrecord_create"),
+    path("rekaman-dns/<int:pk>/hapus/", views.DnsRecordDeleteView.as_view(), name="dnsrecord_delete"),
 ]

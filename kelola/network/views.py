@@ -1,7 +1,9 @@
-"""Pages of the address plan (DC-4): prefixes, addresses, VLANs and the OPD's requests."""
+"""Pages of the address plan (DC-4): prefixes, addresses, VLANs and the OPD's requests; and the
+domains with their DNS records (DC-7)."""
 
 from __future__ import annotations
 
+from django.contrib import messages
 from django.db.models import Count
 from django.http import HttpResponseRedirect
 from django.utils.translation import gettext as _
@@ -22,10 +24,10 @@ from kelola.core.views.generic import (
 )
 from kelola.organizations.views.base import CreateButtonMixin, agency_prototype, pemda_prototype
 
-from . import requesting, services
-from .filters import AddressRequestFilter, IpAddressFilter, PrefixFilter, VlanFilter
-from .forms import AddressRequestForm, IpAddressForm, PrefixForm, VlanForm
-from .models import AddressRequest, IpAddress, Prefix, Vlan
+from . import domains, requesting, services
+from .filters import AddressRequestFilter, DomainFilter, IpAddressFilter, PrefixFilter, VlanFilter
+from .forms import AddressRequestForm, DnsRecordForm, DomainForm, IpAddressForm, PrefixForm, VlanForm
+from .models import AddressRequest, DnsRecord, Domain, IpAddress, Prefix, Vlan
 
 # --- prefixes -------------------------------------------------------------------------------
 
@@ -342,3 +344,120 @@ class AddressRequestTransitionView(ObjectMixin, View):
             ),
         )
         return HttpResponseRedirect(address_request.get_absolute_url())
+
+
+# --- domains and DNS records ----------------------------------------------------------------
+
+
+class DomainListView(CreateButtonMixin, RegisterListView):
+    model = Domain
+    filterset_class = DomainFilter
+    title = gettext_lazy("Domain")
+    create_url_name = "network:domain_create"
+    create_prototype = staticmethod(pemda_prototype(Domain))
+    select_related = ("agency",)
+    empty_message = gettext_lazy("Belum ada domain.")
+    columns = (
+        Column("name", gettext_lazy("Nama domain"), order_by="name"),
+        Column("kind", gettext_lazy("Jenis"), order_by="kind"),
+        Column("agency", gettext_lazy("Perangkat daerah"), order_by="agency__name"),
+        Column("village_name", gettext_lazy("Desa"), order_by="village_name"),
+        Column("status", gettext_lazy("Status"), order_by="status"),
+        Column("expires_on", gettext_lazy("Berlaku sampai"), order_by="expires_on"),
+        Column("registrar", gettext_lazy("Registrar"), order_by="registrar"),
+        Column("record_count", gettext_lazy("Rekaman DNS"), order_by="record_count"),
+        Column("description", gettext_lazy("Keterangan"), export_only=True),
+    )
+
+    def get_base_queryset(self):
+        return super().get_base_queryset().annotate(record_count=Count("records"))
+
+
+class DomainDetailView(RegisterDetailView):
+    model = Domain
+    template_name = "network/domain_detail.html"
+    select_related = ("agency",)
+    fields = (
+        "name",
+        "kind",
+        "agency",
+        "village_name",
+        "kabupaten_name",
+        "status",
+        "registrar",
+        "registered_on",
+        "expires_on",
+        "description",
+    )
+    edit_url_name = "network:domain_update"
+    delete_url_name = "network:domain_delete"
+
+    def get_context_data(self, **kwargs):
+        context = super().get_context_data(**kwargs)
+        domain = self.object
+        user = self.request.user
+        context["records"] = domain.records.visible_to(user).order_by("host", "type", "priority", "value")
+        probe = DnsRecord(pemda_id=domain.pemda_id, agency_id=domain.agency_id, domain=domain)
+        context["can_edit_records"] = access.can(user, "add", probe)
+        if context["can_edit_records"]:
+            context["record_form"] = DnsRecordForm(user=user)
+        return context
+
+
+class DomainCreateView(ServiceCreateView):
+    create_prototype = staticmethod(pemda_prototype(Domain))
+    form_class = DomainForm
+    title = gettext_lazy("Tambah domain")
+
+    def perform(self, form):
+        return domains.domain_create(
+            actor=self.request.user, pemda=home_pemda(self.request.user), **form.cleaned_data
+        )
+
+
+class DomainUpdateView(ServiceUpdateView):
+    model = Domain
+    form_class = DomainForm
+    title = gettext_lazy("Ubah domain")
+    update_service = staticmethod(domains.domain_update)
+
+
+class DomainDeleteView(ServiceDeleteView):
+    model = Domain
+    delete_service = staticmethod(domains.domain_delete)
+    success_url_name = "network:domain_list"
+
+
+class DnsRecordAddView(ObjectMixin, View):
+    """The "Tambah rekaman" form on a domain's page."""
+
+    model = Domain
+
+    def post(self, request, pk):
+        domain = self.get_object()
+        form = DnsRecordForm(request.POST, user=request.user)
+        if not form.is_valid():
+            problems = [
+                f"{form.fields[f].label if f in form.fields else ''}: {' '.join(e)}"
+                for f, e in form.errors.items()
+            ]
+            messages.error(request, " ".join(problems))
+            return HttpResponseRedirect(domain.get_absolute_url())
+        take_step(
+            request,
+            lambda: domains.record_create(actor=request.user, domain=domain, **form.cleaned_data),
+            _("Rekaman DNS ditambahkan."),
+        )
+        return HttpResponseRedirect(domain.get_absolute_url())
+
+
+class DnsRecordDeleteView(ObjectMixin, View):
+    model = DnsRecord
+    select_related = ("domain",)
+
+    def post(self, request, pk):
+        record = self.get_object()
+        take_step(
+            request, lambda: domains.record_delete(record, actor=request.user), _("Rekaman DNS dihapus.")
+        )
+        return HttpResponseRedirect(record.domain.get_absolute_url())
