@@ -11,7 +11,6 @@ from django.utils.translation import gettext_lazy
 from django.views import View
 
 from kelola.core import access
-from kelola.core.access import home_pemda
 from kelola.core.views.generic import (
     Column,
     ObjectMixin,
@@ -83,11 +82,8 @@ class PrefixCreateView(ServiceCreateView):
     create_prototype = staticmethod(pemda_prototype(Prefix))
     form_class = PrefixForm
     title = gettext_lazy("Tambah prefiks IP")
-
-    def perform(self, form):
-        return services.prefix_create(
-            actor=self.request.user, pemda=home_pemda(self.request.user), **form.cleaned_data
-        )
+    create_service = staticmethod(services.prefix_create)
+    in_home_pemda = True
 
 
 class PrefixUpdateView(ServiceUpdateView):
@@ -238,11 +234,8 @@ class VlanCreateView(ServiceCreateView):
     create_prototype = staticmethod(pemda_prototype(Vlan))
     form_class = VlanForm
     title = gettext_lazy("Tambah VLAN")
-
-    def perform(self, form):
-        return services.vlan_create(
-            actor=self.request.user, pemda=home_pemda(self.request.user), **form.cleaned_data
-        )
+    create_service = staticmethod(services.vlan_create)
+    in_home_pemda = True
 
 
 class VlanUpdateView(ServiceUpdateView):
@@ -408,11 +401,8 @@ class DomainCreateView(ServiceCreateView):
     create_prototype = staticmethod(pemda_prototype(Domain))
     form_class = DomainForm
     title = gettext_lazy("Tambah domain")
-
-    def perform(self, form):
-        return domains.domain_create(
-            actor=self.request.user, pemda=home_pemda(self.request.user), **form.cleaned_data
-        )
+    create_service = staticmethod(domains.domain_create)
+    in_home_pemda = True
 
 
 class DomainUpdateView(ServiceUpdateView):

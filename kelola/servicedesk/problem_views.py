@@ -126,11 +126,8 @@ class ProblemCreateView(ServiceCreateView):
     create_prototype = staticmethod(pemda_prototype(Problem))
     form_class = ProblemForm
     title = gettext_lazy("Catat masalah")
-
-    def perform(self, form):
-        return problems.problem_create(
-            actor=self.request.user, pemda=access.home_pemda(self.request.user), **form.cleaned_data
-        )
+    create_service = staticmethod(problems.problem_create)
+    in_home_pemda = True
 
 
 class ProblemUpdateView(ServiceUpdateView):

@@ -513,11 +513,8 @@ class ArticleCreateView(ServiceCreateView):
     create_prototype = staticmethod(lambda user: Article(pemda_id=user.pemda_id))
     form_class = ArticleForm
     title = gettext_lazy("Tulis artikel")
-
-    def perform(self, form):
-        return knowledge.article_create(
-            actor=self.request.user, pemda=self.request.user.pemda, **form.cleaned_data
-        )
+    create_service = staticmethod(knowledge.article_create)
+    in_home_pemda = True
 
 
 class ArticleUpdateView(ServiceUpdateView):

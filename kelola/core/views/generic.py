@@ -370,6 +370,8 @@ class ServiceCreateView(ServiceFormView):
     #: callable(user) -> unsaved row in the user's own scope; when set, users who could not add
     #: such a row are refused before seeing the form.
     create_prototype = None
+    #: Pemda-wide rows (no agency field on the form): created in the user's own pemda.
+    in_home_pemda = False
 
     def dispatch(self, request, *args, **kwargs):
         if request.user.is_authenticated and self.create_prototype is not None:
@@ -377,6 +379,9 @@ class ServiceCreateView(ServiceFormView):
         return super().dispatch(request, *args, **kwargs)
 
     def perform(self, form):
+        if self.in_home_pemda:
+            pemda = access.home_pemda(self.request.user)
+            return self.create_service(actor=self.request.user, pemda=pemda, **form.cleaned_data)
         return self.create_service(actor=self.request.user, **form.cleaned_data)
 
 
