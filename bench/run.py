@@ -15,6 +15,7 @@ AREAS = {
     "servicedesk": ["servicedesk.py"],
     "network": ["network.py"],
     "assets": ["assets.py"],
+    "cmdb": ["cmdb.py"],
 }
 
 

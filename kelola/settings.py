@@ -62,6 +62,10 @@ INSTALLED_APPS = [
     "kelola.servicedesk",
     "kelola.network",
     "kelola.assets",
+    "kelola.datacenter",
+    "kelola.hosting",
+    "kelola.connectivity",
+    "kelola.cmdb",
 ]
 
 MIDDLEWARE = [
@@ -267,6 +271,9 @@ SPECTACULAR_SETTINGS = {
         "IpAddressStatusEnum": "kelola.network.choices.AddressStatus",
         "AddressRequestStatusEnum": "kelola.network.choices.RequestStatus",
         "IpFamilyEnum": "kelola.network.choices.Family",
+        "HostingKindEnum": "kelola.hosting.choices.HostingKind",
+        "ConfigurationItemKindEnum": "kelola.cmdb.choices.CiKind",
+        "ConfigurationRelationKindEnum": "kelola.cmdb.choices.RelationKind",
     },
 }
 

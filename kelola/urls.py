@@ -6,7 +6,11 @@ from drf_spectacular.views import SpectacularAPIView, SpectacularRedocView, Spec
 
 # Each domain's api module registers its viewsets on the shared router when imported.
 import kelola.assets.api
+import kelola.cmdb.api
+import kelola.connectivity.api
 import kelola.core.api.routes
+import kelola.datacenter.api
+import kelola.hosting.api
 import kelola.network.api
 import kelola.organizations.api
 import kelola.portfolio.api
@@ -33,6 +37,10 @@ urlpatterns = [
     path("layanan-ti/", include("kelola.servicedesk.urls")),
     path("jaringan/", include("kelola.network.urls")),
     path("aset/", include("kelola.assets.urls")),
+    path("pusat-data/", include("kelola.datacenter.urls")),
+    path("hosting/", include("kelola.hosting.urls")),
+    path("konektivitas/", include("kelola.connectivity.urls")),
+    path("cmdb/", include("kelola.cmdb.urls")),
     path("", include("kelola.core.urls")),
 ]
 

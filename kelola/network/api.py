@@ -74,6 +74,7 @@ class IpAddressSerializer(ScopedModelSerializer):
             "status",
             "agency",
             "assigned_to",
+            "device",
             "system",
             "dns_name",
             "description",

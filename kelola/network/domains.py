@@ -21,6 +21,7 @@ from django.db.models import Q
 from django.utils import timezone
 from django.utils.translation import gettext as _
 
+from kelola.core import audit
 from kelola.core.errors import ErrorCode, KelolaError
 from kelola.core.roles import Role
 from kelola.core.services import ensure, refusals_logged
@@ -309,6 +310,19 @@ def expiring_q(today: datetime.date | None = None, days: int = EXPIRY_WARNING_DA
     return Q(expires_on__isnull=False, expires_on__lte=today + datetime.timedelta(days=days)) & ~Q(
         status=DomainStatus.EXPIRED
     )
+
+
+def mark_expired(today: datetime.date | None = None) -> int:
+    """Switch every domain whose expiry date has passed to "expired", one audited save each
+    (no person acts: the audit entry says why). Returns how many were switched."""
+    today = today or timezone.localdate()
+    switched = 0
+    for domain in Domain.objects.filter(expires_on__lt=today).exclude(status=DomainStatus.EXPIRED):
+        with transaction.atomic(), audit.audit_context(comment=_("Lewat tanggal kedaluwarsa")):
+            domain.status = DomainStatus.EXPIRED
+            domain.save(update_fields=["status", "updated_at"])
+        switched += 1
+    return switched
 
 
 def expiry_reminders(today: datetime.date | None = None) -> dict:

@@ -27,7 +27,17 @@ class VlanForm(ScopedModelForm):
 class IpAddressForm(ScopedModelForm):
     class Meta:
         model = IpAddress
-        fields = ["prefix", "address", "status", "agency", "assigned_to", "system", "dns_name", "description"]
+        fields = [
+            "prefix",
+            "address",
+            "status",
+            "agency",
+            "assigned_to",
+            "device",
+            "system",
+            "dns_name",
+            "description",
+        ]
         widgets = {"address": forms.TextInput(attrs={"placeholder": "10.1.0.10"})}
 
     def __init__(self, *args, **kwargs):

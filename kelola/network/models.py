@@ -147,6 +147,14 @@ class IpAddress(TenantModel):
         on_delete=models.SET_NULL,
         related_name="ip_addresses",
     )
+    device = models.ForeignKey(
+        "datacenter.Device",
+        verbose_name=_("server/perangkat"),
+        null=True,
+        blank=True,
+        on_delete=models.SET_NULL,
+        related_name="ip_addresses",
+    )
     dns_name = models.CharField(_("nama DNS"), max_length=255, blank=True)
     description = models.CharField(_("keterangan"), max_length=300, blank=True)
     request = models.ForeignKey(

@@ -317,13 +317,14 @@ def address_create(
     agency=None,
     assigned_to: str = "",
     system=None,
+    device=None,
     dns_name: str = "",
     description: str = "",
 ) -> IpAddress:
     probe = IpAddress(pemda_id=prefix.pemda_id, prefix=prefix, agency=agency, address=str(address))
     with refusals_logged(actor, "add", probe, IpAddress), transaction.atomic():
         ensure(actor, "add", probe)
-        _same_pemda(prefix.pemda_id, agency=agency, system=system)
+        _same_pemda(prefix.pemda_id, agency=agency, system=system, device=device)
         placed = _place(prefix.pemda_id, prefix, str(address))
         if IpAddress.objects.filter(pemda_id=prefix.pemda_id, address=placed["address"]).exists():
             raise _duplicate(placed["address"])
@@ -337,6 +338,7 @@ def address_create(
                     agency=agency,
                     assigned_to=assigned_to,
                     system=system,
+                    device=device,
                     dns_name=dns_name,
                     description=description,
                     **placed,
@@ -350,7 +352,9 @@ def address_update(ip: IpAddress, *, actor, **data) -> IpAddress:
     with refusals_logged(actor, "change", ip), transaction.atomic():
         stored = IpAddress.objects.select_for_update().get(pk=ip.pk)
         ensure(actor, "change", stored)
-        _same_pemda(stored.pemda_id, agency=data.get("agency"), system=data.get("system"))
+        _same_pemda(
+            stored.pemda_id, agency=data.get("agency"), system=data.get("system"), device=data.get("device")
+        )
         prefix = data.pop("prefix", None) or stored.prefix
         text = str(data.pop("address", stored.address))
         placed = _place(stored.pemda_id, prefix, text)
@@ -438,7 +442,8 @@ def allocate(prefix: Prefix, count: int = 1, *, actor, **fields) -> list[IpAddre
     with refusals_logged(actor, "allocate", prefix), transaction.atomic():
         stored = Prefix.objects.select_for_update().get(pk=prefix.pk)
         ensure(actor, "allocate", stored)
-        _same_pemda(stored.pemda_id, agency=fields.get("agency"), system=fields.get("system"))
+        related = {name: fields.get(name) for name in ("agency", "system", "device")}
+        _same_pemda(stored.pemda_id, **related)
         allocated = []
         start = None
         attempts = 0

@@ -137,7 +137,7 @@ class IpAddressListView(CreateButtonMixin, RegisterListView):
     title = gettext_lazy("Alamat IP")
     create_url_name = "network:address_create"
     create_prototype = staticmethod(lambda user: IpAddress(pemda_id=user.pemda_id))
-    select_related = ("agency", "prefix", "system")
+    select_related = ("agency", "prefix", "system", "device")
     empty_message = gettext_lazy("Belum ada alamat IP.")
     default_ordering = ("family", "key")
     columns = (
@@ -146,6 +146,7 @@ class IpAddressListView(CreateButtonMixin, RegisterListView):
         Column("prefix", gettext_lazy("Prefiks")),
         Column("agency", gettext_lazy("Perangkat daerah"), order_by="agency__name"),
         Column("assigned_to", gettext_lazy("Dipakai oleh"), order_by="assigned_to"),
+        Column("device", gettext_lazy("Server/perangkat"), export_only=True),
         Column("system", gettext_lazy("Sistem elektronik")),
         Column("dns_name", gettext_lazy("Nama DNS"), order_by="dns_name"),
         Column("description", gettext_lazy("Keterangan"), export_only=True),
@@ -154,7 +155,7 @@ class IpAddressListView(CreateButtonMixin, RegisterListView):
 
 class IpAddressDetailView(RegisterDetailView):
     model = IpAddress
-    select_related = ("agency", "prefix", "system", "request")
+    select_related = ("agency", "prefix", "system", "device", "request")
     fields = (
         "address",
         "family",
@@ -162,6 +163,7 @@ class IpAddressDetailView(RegisterDetailView):
         "status",
         "agency",
         "assigned_to",
+        "device",
         "system",
         "dns_name",
         "description",

@@ -13,9 +13,13 @@ from django.urls import reverse
 from django.utils import timezone
 
 from kelola.assets import demo as assets_demo
+from kelola.cmdb import demo as cmdb_demo
+from kelola.connectivity import demo as connectivity_demo
 from kelola.core.audit import audit_context
 from kelola.core.models import Agency, Notification, Pemda, RoleAssignment, User
 from kelola.core.roles import AGENCY_ROLES
+from kelola.datacenter import demo as datacenter_demo
+from kelola.hosting import demo as hosting_demo
 from kelola.network import demo as network_demo
 from kelola.organizations.models import (
     Decree,
@@ -110,12 +114,16 @@ def build(*, today: datetime.date | None = None) -> DemoResult:
         servicedesk_demo.build(city, result)
         assets_demo.build(city, result)
         network_demo.build(city, result)
+        datacenter_demo.build(city, result)
+        connectivity_demo.build(city, result)
     # Outside the transaction above: the workflow notifies after each step's own commit.
     with audit_context(comment="demo"):
         _assessments(city, agencies, decrees, result)
         proposals_demo.build(city, result)
         servicedesk_demo.build_work_orders(city, result)
         servicedesk_demo.build_problems(city, result)
+        hosting_demo.build_workflows(city, result)
+        cmdb_demo.build(city, result)
     with transaction.atomic():
         _notifications(city, result)
     return result

@@ -5,11 +5,13 @@ and who may see and change domains and records on the pages and the API."""
 import datetime
 
 import pytest
+from django.contrib.contenttypes.models import ContentType
 from django.utils import timezone
 
 from kelola.core.errors import KelolaError
-from kelola.core.models import Notification
+from kelola.core.models import AuditEntry, Notification
 from kelola.network import demo, domains
+from kelola.network.choices import DomainStatus
 from kelola.network.domainrules import fqdn_problems, is_abbreviation, village_domain_problems
 from kelola.network.models import DnsRecord, Domain
 
@@ -259,7 +261,16 @@ def test_expiring_domains_filter_card_and_daily_notification(zone, client_for, a
     # the periodic task calls the same function
     from kelola.network.tasks import domain_expiry_scan
 
-    assert domain_expiry_scan.call_local()["domains"] == 2
+    scan = domain_expiry_scan.call_local()
+    assert scan["domains"] == 2 and scan["expired"] == 1
+    zone.main.refresh_from_db()
+    zone.disdik.refresh_from_db()
+    assert zone.main.status == DomainStatus.EXPIRED and zone.disdik.status == DomainStatus.ACTIVE
+    entry = AuditEntry.objects.filter(
+        content_type=ContentType.objects.get_for_model(Domain), object_id=str(zone.main.pk)
+    ).latest("pk")
+    assert entry.actor_id is None and entry.comment == "Lewat tanggal kedaluwarsa"
+    assert domains.mark_expired() == 0  # idempotent
 
 
 # --- access ---------------------------------------------------------------------------------

@@ -266,3 +266,19 @@ def test_demo_address_plan_is_idempotent(world):
     again = DemoResult()
     demo.build(world.pemda, again)
     assert again.created == {}
+
+
+def test_an_address_belongs_to_a_device_of_its_own_pemda(world):
+    from kelola.datacenter.models import Device
+
+    pfx = prefix(world, "10.9.0.0/24")
+    ours = Device.objects.create(pemda=world.pemda, agency=world.it_office, name="srv-01")
+    theirs = Device.objects.create(pemda=world.other_pemda, agency=world.other_it_office, name="srv-02")
+    ip = address(world, pfx, "10.9.0.5", device=ours)
+    assert list(ours.ip_addresses.all()) == [ip]
+    assert "pemda yang sama" in refusal(lambda: address(world, pfx, "10.9.0.6", device=theirs)).message
+    staff = world.users["datacenter"]
+    assert "pemda yang sama" in refusal(lambda: services.next_free(pfx, actor=staff, device=theirs)).message
+    refused = refusal(lambda: services.address_update(ip, actor=staff, device=theirs))
+    assert "pemda yang sama" in refused.message
+    assert not IpAddress.objects.filter(device=theirs).exists()
