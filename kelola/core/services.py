@@ -73,11 +73,12 @@ def validate_new(obj, data: dict) -> None:
 
 def create_row(model, *, actor, **data):
     obj = model(**data)
-    with refusals_logged(actor, "add", obj, model), transaction.atomic():
-        ensure(actor, "add", obj)
-        validate_new(obj, data)
-        with audit.audit_context(actor=actor):
-            obj.save()
+    with refusals_logged(actor, "add", obj, model):
+        ensure(actor, "add", obj)  # outside the write transaction: it only reads
+        with transaction.atomic():
+            validate_new(obj, data)
+            with audit.audit_context(actor=actor):
+                obj.save()
     return obj
 
 

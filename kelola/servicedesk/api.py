@@ -19,6 +19,7 @@ from kelola.core.api.fields import ScopedModelSerializer
 from kelola.core.api.router import router
 from kelola.core.api.viewsets import ScopedModelViewSet
 from kelola.core.errors import KelolaError
+from kelola.core.models import Agency
 
 from . import knowledge, services
 from .choices import AppLocation, FaultKind, Team
@@ -159,6 +160,8 @@ class TicketSerializer(ScopedModelSerializer):
             "letter",
             "created_at",
         ]
+        # The pemda comes with the agency: filing needs it, and one query fewer per ticket.
+        extra_kwargs = {"agency": {"queryset": Agency.objects.select_related("pemda")}}
 
 
 #: Tickets filed by one batch request.

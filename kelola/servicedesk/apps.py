@@ -27,8 +27,14 @@ class ServiceDeskConfig(AppConfig):
     def connect_cache_signals():
         from django.db.models.signals import post_delete, post_save
 
+        from kelola.core.models import Pemda
+        from kelola.organizations.models import Person, TierOneTechnician
         from kelola.servicedesk.models import Holiday, ServiceLevel, WorkCalendar, forget_reference
+        from kelola.servicedesk.tickets import forget_route
 
-        for model in (WorkCalendar, Holiday, ServiceLevel):
+        for model in (WorkCalendar, Holiday, ServiceLevel, Pemda):
             post_save.connect(forget_reference, sender=model, dispatch_uid=f"forget-{model.__name__}")
             post_delete.connect(forget_reference, sender=model, dispatch_uid=f"forget-{model.__name__}-del")
+        for model in (TierOneTechnician, Person):
+            post_save.connect(forget_route, sender=model, dispatch_uid=f"forget-route-{model.__name__}")
+            post_delete.connect(forget_route, sender=model, dispatch_uid=f"forget-route-{model.__name__}-del")

@@ -257,19 +257,24 @@ def _targets_key(service_id) -> str:
 
 
 def clock_calendar(pemda):
-    """The pemda's `clock.Calendar` (its hours, time zone and holidays); defaults when unset."""
+    """The pemda's `clock.Calendar` (its hours, time zone and holidays); defaults when unset.
+    `pemda` is a Pemda or its id (filing a ticket need not load the pemda)."""
     from django.core.cache import cache
+
+    from kelola.core.models import Pemda
 
     from . import clock
 
-    parts = cache.get(_calendar_key(pemda.pk))
+    pemda_id = getattr(pemda, "pk", pemda)
+    parts = cache.get(_calendar_key(pemda_id))
     if parts is None:
-        stored = WorkCalendar.objects.filter(pemda=pemda).first() or WorkCalendar(pemda=pemda)
-        holidays = frozenset(Holiday.objects.filter(pemda=pemda).values_list("date", flat=True))
-        parts = (stored.hours(), holidays)
-        cache.set(_calendar_key(pemda.pk), parts, REFERENCE_CACHE_SECONDS)
-    hours, holidays = parts
-    return clock.Calendar(tz=ZoneInfo(pemda.timezone or "Asia/Jakarta"), hours=hours, holidays=holidays)
+        stored = WorkCalendar.objects.filter(pemda_id=pemda_id).first() or WorkCalendar(pemda_id=pemda_id)
+        holidays = frozenset(Holiday.objects.filter(pemda_id=pemda_id).values_list("date", flat=True))
+        zone = Pemda.objects.filter(pk=pemda_id).values_list("timezone", flat=True).first()
+        parts = (stored.hours(), holidays, zone or "Asia/Jakarta")
+        cache.set(_calendar_key(pemda_id), parts, REFERENCE_CACHE_SECONDS)
+    hours, holidays, zone = parts
+    return clock.Calendar(tz=ZoneInfo(zone), hours=hours, holidays=holidays)
 
 
 def service_targets(service_id) -> dict[str, tuple[int, int]]:
@@ -289,11 +294,15 @@ def service_targets(service_id) -> dict[str, tuple[int, int]]:
 
 
 def forget_reference(sender, instance, **kwargs) -> None:
-    """Signal receiver: a calendar, holiday or SLA level changed."""
+    """Signal receiver: a calendar, holiday, SLA level or a pemda (its time zone) changed."""
     from django.core.cache import cache
+
+    from kelola.core.models import Pemda
 
     if isinstance(instance, ServiceLevel):
         cache.delete(_targets_key(instance.service_id))
+    elif isinstance(instance, Pemda):
+        cache.delete(_calendar_key(instance.pk))
     else:
         cache.delete(_calendar_key(instance.pemda_id))
 

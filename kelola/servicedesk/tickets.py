@@ -18,7 +18,7 @@ from kelola.core.models import DocumentKind
 from kelola.core.notifications import notify
 from kelola.core.queries import users_with_roles
 from kelola.core.roles import AGENCY_MANAGERS, Role
-from kelola.core.services import create_row, refusals_logged
+from kelola.core.services import create_row, ensure, refusals_logged
 from kelola.core.workflow import Transition, Workflow, perform
 
 from . import clock
@@ -40,21 +40,53 @@ def priority_for(impact: str, urgency: str, vvip: bool) -> str:
     return Priority.P1 if vvip else PRIORITY_MATRIX[(impact, urgency)]
 
 
+def _route_key(agency_id, today) -> str:
+    return f"servicedesk:route:{agency_id}:{today.isoformat()}"
+
+
 def route(agency) -> tuple[int, str, object]:
     """(tier, team, assignee): the agency's current tier-1 technician with an account, or the
-    IT office's help desk when the agency has none (001 Ps.21)."""
+    IT office's help desk when the agency has none (001 Ps.21).
+
+    The technician's account id is cached per agency and day (assignments change rarely and
+    clear the entry, see `forget_route`); the account itself is read fresh, so a deactivated
+    account is never assigned."""
+    from django.core.cache import cache
+
+    from kelola.core.models import User
     from kelola.organizations.queries import current_technicians
 
-    technician = (
-        current_technicians()
-        .filter(agency=agency, person__user__isnull=False, person__user__is_active=True)
-        .select_related("person__user")
-        .order_by("since", "pk")
-        .first()
-    )
-    if technician is not None:
-        return 1, "", technician.person.user
+    from .models import REFERENCE_CACHE_SECONDS
+
+    key = _route_key(agency.pk, timezone.localdate())
+    user_id = cache.get(key)
+    if user_id is None:
+        user_id = (
+            current_technicians()
+            .filter(agency=agency, person__user__isnull=False, person__user__is_active=True)
+            .order_by("since", "pk")
+            .values_list("person__user_id", flat=True)
+            .first()
+        ) or 0
+        cache.set(key, user_id, REFERENCE_CACHE_SECONDS)
+    user = User.objects.filter(pk=user_id, is_active=True).first() if user_id else None
+    if user is not None:
+        return 1, "", user
     return 2, Team.HELPDESK, None
+
+
+def forget_route(sender, instance, **kwargs) -> None:
+    """Signal receiver: a tier-1 assignment (or the person behind one) changed."""
+    from django.core.cache import cache
+
+    from kelola.organizations.models import TierOneTechnician
+
+    if isinstance(instance, TierOneTechnician):
+        agencies = [instance.agency_id]
+    else:
+        agencies = TierOneTechnician.objects.filter(person=instance).values_list("agency_id", flat=True)
+    today = timezone.localdate()
+    cache.delete_many([_route_key(agency_id, today) for agency_id in agencies])
 
 
 def schedule(ticket: Ticket, now=None) -> None:
@@ -64,7 +96,7 @@ def schedule(ticket: Ticket, now=None) -> None:
         ticket.response_due = ticket.resolution_due = None
         return
     response_minutes, resolution_minutes = targets
-    calendar = clock_calendar(ticket.pemda)
+    calendar = clock_calendar(ticket.pemda_id)
     start = ticket.created_at or timezone.now()
     pauses = (
         list(ticket.pauses.values_list("started_at", "ended_at")) if ticket.pk and ticket.created_at else []
@@ -99,6 +131,7 @@ def ticket_create(
     requester = requester or actor
     probe = Ticket(pemda=agency.pemda, agency=agency, service=service, kind=kind, title=title)
     with refusals_logged(actor, "add", probe):
+        ensure(actor, "add", probe)
         if service.pemda_id != agency.pemda_id or not service.may_be_used_by(agency):
             reason = (
                 _("Layanan ini tidak aktif.")
@@ -119,7 +152,9 @@ def ticket_create(
             )
             raise KelolaError(message, errors={"letter": [message]})
     tier, team, assignee = route(agency)
-    due = Ticket(pemda=agency.pemda, service=service, priority=priority_for(impact, urgency, vvip))
+    # Read before the write transaction: on SQLite it holds the one write lock.
+    recipients = new_ticket_recipients(agency.pemda_id, team, assignee)
+    due = Ticket(pemda_id=agency.pemda_id, service=service, priority=priority_for(impact, urgency, vvip))
     schedule(due)  # from now: the ticket is filed now
     with transaction.atomic():
         ticket = create_row(
@@ -157,17 +192,21 @@ def ticket_create(
                 target=ticket,
             )
             Ticket.objects.filter(pk=ticket.pk).update(letter=ticket.letter)
-        notify_new(ticket)  # in the same write transaction (one SQLite write lock per filing)
+        notify_new(ticket, recipients)  # in the same write transaction: one commit per filing
     return ticket
 
 
-def notify_new(ticket: Ticket) -> None:
+def new_ticket_recipients(pemda_id: int, team: str, assignee) -> list:
+    """Who hears of a new ticket: its tier-1 technician, or the team it is queued for."""
+    if assignee is not None:
+        return [assignee]
+    return list(users_with_roles(pemda_id, TEAM_ROLES.get(team, TEAM_ROLES[Team.HELPDESK])))
+
+
+def notify_new(ticket: Ticket, recipients: list | None = None) -> None:
     """Tell the handler (or the help desk) that a ticket arrived."""
-    if ticket.assignee_id:
-        recipients = [ticket.assignee]
-    else:
-        roles = TEAM_ROLES.get(ticket.team, TEAM_ROLES[Team.HELPDESK])
-        recipients = list(users_with_roles(ticket.pemda_id, roles))
+    if recipients is None:
+        recipients = new_ticket_recipients(ticket.pemda_id, ticket.team, ticket.assignee)
     due = timezone.localtime(ticket.response_due) if ticket.response_due else "—"
     notify(
         recipients,

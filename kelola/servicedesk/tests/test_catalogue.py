@@ -123,6 +123,7 @@ def test_service_pages(world, client_for):
 
 
 def test_calendar_defaults_to_office_hours_and_uses_the_pemda_time_zone(world):
+    assert str(clock_calendar(world.other_pemda.pk).tz) == "Asia/Jakarta"  # cached now
     world.other_pemda.timezone = "Asia/Makassar"
     world.other_pemda.save(update_fields=["timezone"])
     cal = clock_calendar(world.other_pemda)

@@ -89,6 +89,30 @@ def test_an_agency_without_technician_goes_to_the_help_desk(desk):
     ).exists()
 
 
+def test_routing_follows_changes_to_the_technician_at_once(desk):
+    """Routing is cached per agency; naming, ending or deactivating a technician applies to the
+    very next ticket."""
+    officer = desk.users["agency_it_officer"]
+    assert file(desk, desk.network).assignee == officer  # cached now
+    officer.is_active = False
+    officer.save(update_fields=["is_active"])
+    assert (file(desk, desk.network).tier, file(desk, desk.network).assignee) == (2, None)
+    officer.is_active = True
+    officer.save(update_fields=["is_active"])
+    assignment = TierOneTechnician.objects.get(agency=desk.health)
+    assignment.since = timezone.localdate() - datetime.timedelta(days=30)
+    assignment.until = timezone.localdate() - datetime.timedelta(days=1)
+    assignment.save()
+    assert file(desk, desk.network).tier == 2
+    head = desk.users["agency_head"]
+    person = Person.objects.create(pemda=desk.pemda, agency=desk.health, full_name="Teknisi Baru")
+    TierOneTechnician.objects.create(pemda=desk.pemda, agency=desk.health, person=person)
+    assert file(desk, desk.network).tier == 2  # the new technician has no account yet
+    person.user = head
+    person.save()
+    assert file(desk, desk.network).assignee == head
+
+
 def test_refusals_a_service_not_for_the_agency_a_missing_letter_and_vvip(desk):
     with pytest.raises(KelolaError) as refused:
         file(desk, desk.simpus, user=desk.other_agency_operator, agency=desk.education)
