@@ -30,6 +30,8 @@ from dataclasses import dataclass, field
 
 from django.db import connection
 
+from kelola.core.models import Agency
+
 from .choices import CiKind, RelationKind
 from .models import ConfigurationItem, Relation
 
@@ -79,18 +81,18 @@ def walk(item_id: int, *, backwards: bool, max_depth: int = DEFAULT_DEPTH) -> di
     with connection.cursor() as cursor:
         cursor.execute(sql, [item_id])
         edges = cursor.fetchall()
-    onward: defaultdict[int, list[tuple[int, str]]] = defaultdict(list)
-    for here, there, kind in edges:
-        onward[here].append((there, kind))
+    onward: defaultdict[int, list[tuple[int, int, str]]] = defaultdict(list)
+    for edge in edges:
+        onward[edge[0]].append(edge)
     found: dict[int, tuple[int, int, str]] = {}
     seen = {item_id}
     frontier, depth = [item_id], 0
     while frontier and depth < max_depth:
         depth += 1
         reached: dict[int, tuple[int, int, str]] = {}
-        # The lowest parent id wins, then the first relation kind: the same tree on every database.
+        # The lowest parent id wins, then the smallest relation kind: the same tree on every database.
         for node in sorted(frontier):
-            for there, kind in onward.get(node, ()):
+            for _here, there, kind in onward.get(node, ()):
                 if there in seen:
                     continue
                 known = reached.get(there)
@@ -197,9 +199,7 @@ def _load(root, user, wanted: dict[int, tuple]) -> dict[int, tuple]:
     }
 
 
-def _agency_names(rows) -> dict[int | None, str | None]:
-    from kelola.core.models import Agency
-
+def _agency_names(rows) -> dict[int, str]:
     ids = {row[3] for row in rows} - {None}
     return dict(Agency._base_manager.filter(pk__in=ids).values_list("pk", "name")) if ids else {}
 

@@ -145,3 +145,33 @@ def test_items_keep_their_domain_link(graph_world):
     assert item(g.simpus_service).domain_url == g.simpus_service.get_absolute_url()
     assert item(g.rack1).icon == "bi-server" and str(item(g.rack1)) == "DC1 / Ruang Server / R01"
     assert ConfigurationItem.objects.filter(pemda=graph_world.pemda).count() == 13
+
+
+def _shape(tree):
+    return [
+        (n.item.pk, n.item.name, n.item.agency_name, n.depth, n.relation, n.parent_id, n.level)
+        for n in tree.nodes
+    ], tree.hidden_count
+
+
+def test_every_way_of_loading_gives_the_same_tree(graph_world, monkeypatch):
+    """Large trees read the pemda's visible items at once, small ones look them up by id in chunks;
+    both name the same items with their agency, and the collector paused meanwhile runs again."""
+    import gc
+
+    g = graph_world.g
+    rack = item(g.rack1)
+    readers = [None, graph_world.users["datacenter"], graph_world.users["agency_operator"]]
+    by_id = [_shape(graph.affected_by(rack, user)) for user in readers]
+    assert by_id[1][0][0][2] is not None  # agency names are read too
+    monkeypatch.setattr(graph, "CHUNK", 2)
+    assert [_shape(graph.affected_by(rack, user)) for user in readers] == by_id
+    monkeypatch.setattr(graph, "WHOLE_PEMDA", 0)
+    assert [_shape(graph.affected_by(rack, user)) for user in readers] == by_id
+    assert gc.isenabled()
+    gc.disable()
+    try:
+        graph.affected_by(rack)
+        assert not gc.isenabled()  # left as the caller had it
+    finally:
+        gc.enable()
