@@ -8,11 +8,19 @@ import holidays as national
 from django.utils import timezone
 
 from kelola.core.models import Agency
+from kelola.portfolio.models import ElectronicSystem
 
 from .choices import DEFAULT_TARGETS
 from .models import Holiday, Service, ServiceLevel, WorkCalendar
 
 # (owner short name, name, category, tier-2 team, critical, description)
+#: Application services and the electronic system (internal name) of the portfolio demo each supports (the
+#: tickets about them name the system: their impact panel then shows what depends on it).
+SERVICE_SYSTEMS = {
+    "Dukungan aplikasi Srikandi": "srikandi",
+    "Dukungan Portal Sukamaju": "portal",
+}
+
 CATALOGUE = [
     (
         "Diskominfo",
@@ -113,6 +121,10 @@ def build(city, result, rng=None) -> None:
             ),
         )
         result.count("service", created)
+        system_name = SERVICE_SYSTEMS.get(name)
+        if created and system_name:
+            service.system = ElectronicSystem.objects.filter(pemda=city, internal_name=system_name).first()
+            service.save(update_fields=["system"])
         if created:
             ServiceLevel.objects.bulk_create(
                 ServiceLevel(service=service, priority=p, response_minutes=r, resolution_minutes=f)
@@ -193,6 +205,7 @@ def build_tickets(city, result, rng) -> None:
                 pemda=city,
                 agency=agency,
                 service=service,
+                system_id=service.system_id,
                 kind=kind,
                 channel=rng.choice(["web", "web", "phone", "walk_in", "email"]),
                 title=title,
