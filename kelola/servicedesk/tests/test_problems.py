@@ -247,7 +247,8 @@ def test_pages_create_move_and_link(desk, client_for):
     )
     problem.refresh_from_db()
     assert problem.status == "known_error" and problem.root_cause == "Index"
-    ticket, request = incident(desk), incident(desk, service=desk.mail, kind="request")
+    # A ticket number past 999 is shown as is, never grouped like an amount ("#12.345").
+    ticket, request = incident(desk, id=12345), incident(desk, service=desk.mail, kind="request")
     page = client.post(f"{detail}insiden/", {"tickets": f"#{request.pk}", "action": "link"}, follow=True)
     assert "bukan pengaduan" in page.content.decode()
     client.post(f"{detail}insiden/", {"tickets": f"{ticket.pk}", "action": "link"})
