@@ -1,4 +1,4 @@
-"""CMDB benchmark (issue 9, ASSET-3): impact and dependency analysis across ~50,000
+"""CMDB benchmark (issue 5 item 9, ASSET-3): impact and dependency analysis across ~50,000
 configuration relations of one pemda.
 
 Seeds the domain registers in bulk — 2 data centers, 50 racks, 1,000 servers with an access

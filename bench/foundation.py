@@ -234,8 +234,9 @@ def run(label: str, env: dict) -> None:
 
 
 def start_server(env: dict):
-    """gunicorn on a free loopback port (2 workers x 4 threads unless BENCH_WORKERS/THREADS say
-    otherwise), in its own process group; returns (process, port) once it answers."""
+    """gunicorn on a free loopback port (5 single-threaded workers, as `make serve`, unless
+    BENCH_WORKERS/THREADS say otherwise), in its own process group; returns (process, port)
+    once it answers."""
     port = _free_port()
     server = subprocess.Popen(
         [
@@ -244,9 +245,9 @@ def start_server(env: dict):
             "--bind",
             f"127.0.0.1:{port}",
             "--workers",
-            os.environ.get("BENCH_WORKERS", "2"),
+            os.environ.get("BENCH_WORKERS", "5"),
             "--threads",
-            os.environ.get("BENCH_THREADS", "4"),
+            os.environ.get("BENCH_THREADS", "1"),
             "--log-level",
             "warning",
         ],

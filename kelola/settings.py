@@ -115,6 +115,8 @@ DATABASES = {
     )
 }
 if DATABASES["default"]["ENGINE"] == "django.db.backends.sqlite3":
+    if not TESTING:  # tests use an in-memory database (pytest-django recognises Django's engine name)
+        DATABASES["default"]["ENGINE"] = "kelola.core.sqlite"  # Django's, plus a write gate (see there)
     DATABASES["default"]["CONN_MAX_AGE"] = 600  # keep the connection: its PRAGMAs cost each time
     DATABASES["default"]["OPTIONS"] = {
         # IMMEDIATE takes the write lock at BEGIN, so concurrent writers queue instead of failing
