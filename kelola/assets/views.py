@@ -29,6 +29,7 @@ from kelola.core.views.generic import (
     ServiceCreateView,
     ServiceDeleteView,
     ServiceUpdateView,
+    StepView,
     take_step,
 )
 from kelola.organizations.views.base import CreateButtonMixin, agency_prototype
@@ -176,25 +177,17 @@ class AssetDeleteView(ServiceDeleteView):
     success_url_name = "assets:asset_list"
 
 
-class AssetTransitionView(ObjectMixin, View):
+class AssetTransitionView(StepView):
     model = Asset
+    transition = staticmethod(asset_transition)
 
-    def post(self, request, pk):
-        asset = self.get_object()
-        post = request.POST
-        take_step(
-            request,
-            lambda: asset_transition(
-                asset,
-                post.get("name", ""),
-                actor=request.user,
-                comment=post.get("comment", "")[:2000],
-                acquisition_date=parse_date(post.get("acquisition_date", "") or "") or None,
-                disposal_reason=post.get("disposal_reason", "")[:5000],
-                disposal_date=parse_date(post.get("disposal_date", "") or "") or None,
-            ),
-        )
-        return HttpResponseRedirect(asset.get_absolute_url())
+    def step_params(self, obj) -> dict:
+        post = self.request.POST
+        return {
+            "acquisition_date": parse_date(post.get("acquisition_date", "") or "") or None,
+            "disposal_reason": post.get("disposal_reason", "")[:5000],
+            "disposal_date": parse_date(post.get("disposal_date", "") or "") or None,
+        }
 
 
 def _form_errors(request, form) -> None:

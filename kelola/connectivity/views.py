@@ -6,25 +6,23 @@ from __future__ import annotations
 
 from django.contrib.auth.mixins import LoginRequiredMixin
 from django.core.exceptions import PermissionDenied
-from django.http import Http404, HttpResponse, HttpResponseRedirect
+from django.http import Http404, HttpResponse
 from django.shortcuts import render
 from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy
 from django.views import View
 
-from kelola.core import access
 from kelola.core.errors import KelolaError
 from kelola.core.exports import XLSX_MIME, export_response
 from kelola.core.jobs import run_job
 from kelola.core.views.generic import (
     Column,
-    ObjectMixin,
     RegisterDetailView,
     RegisterListView,
     ServiceCreateView,
     ServiceDeleteView,
     ServiceUpdateView,
-    take_step,
+    StepView,
 )
 from kelola.network.choices import Scope
 from kelola.network.models import Prefix
@@ -136,27 +134,15 @@ class ConnectionCreateView(OwnAgencyInitialMixin, ServiceCreateView):
     create_service = staticmethod(connection.connection_create)
 
 
-class ConnectionTransitionView(ObjectMixin, View):
+class ConnectionTransitionView(StepView):
     model = ConnectionPointRequest
+    transition = staticmethod(connection.connection_transition)
 
-    def post(self, request, pk):
-        obj = self.get_object()
-        fields = {
-            key: request.POST[key][:5000]
-            for key in connection.STEP_FIELDS.get(request.POST.get("name"), ())
-            if key in request.POST
+    def step_params(self, obj) -> dict:
+        data = self.request.POST
+        return {
+            key: data[key][:5000] for key in connection.STEP_FIELDS.get(data.get("name"), ()) if key in data
         }
-        take_step(
-            request,
-            lambda: connection.connection_transition(
-                obj,
-                request.POST.get("name", ""),
-                actor=request.user,
-                comment=request.POST.get("comment", "")[:2000],
-                **fields,
-            ),
-        )
-        return HttpResponseRedirect(obj.get_absolute_url())
 
 
 # --- events ---------------------------------------------------------------------------------
@@ -231,28 +217,15 @@ class EventCreateView(OwnAgencyInitialMixin, ServiceCreateView):
     create_service = staticmethod(events.event_create)
 
 
-class EventTransitionView(ObjectMixin, View):
+class EventTransitionView(StepView):
     model = EventNetworkRequest
+    transition = staticmethod(events.event_transition)
     FIELDS = ("recommendation", "addresses_needed", "setup_report", "decision_reason")
 
-    def post(self, request, pk):
-        event = self.get_object()
-        prefix = None
-        if request.POST.get("prefix"):
-            prefix = access.get_visible_or_404(Prefix, request.user, pk=request.POST["prefix"])
-        fields = {key: request.POST[key][:5000] for key in self.FIELDS if request.POST.get(key)}
-        take_step(
-            request,
-            lambda: events.event_transition(
-                event,
-                request.POST.get("name", ""),
-                actor=request.user,
-                comment=request.POST.get("comment", "")[:2000],
-                prefix=prefix,
-                **fields,
-            ),
-        )
-        return HttpResponseRedirect(event.get_absolute_url())
+    def step_params(self, obj) -> dict:
+        data = self.request.POST
+        fields = {key: data[key][:5000] for key in self.FIELDS if data.get(key)}
+        return {"prefix": self.visible(Prefix, data.get("prefix")), **fields}
 
 
 # --- capacity -------------------------------------------------------------------------------

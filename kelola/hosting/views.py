@@ -15,6 +15,7 @@ from kelola.core.views.generic import (
     RegisterDetailView,
     RegisterListView,
     ServiceCreateView,
+    StepView,
     take_step,
 )
 from kelola.organizations.views.base import CreateButtonMixin, agency_prototype
@@ -152,18 +153,19 @@ class HostingRequestCreateView(ServiceCreateView):
         return self.render_form(form)
 
 
-class HostingTransitionView(ObjectMixin, View):
+class HostingTransitionView(StepView):
     """The step buttons of a request's page, each with the data its step needs."""
 
     model = HostingRequest
+    transition = staticmethod(hosting.request_transition)
+    comment_limit = 4000
 
-    def post(self, request, pk):
+    def step_params(self, obj) -> dict:
         from kelola.datacenter.models import Device, Rack
         from kelola.network.models import Prefix
 
-        hosting_request = self.get_object()
-        data, user = request.POST, request.user
-        params = {
+        data, user = self.request.POST, self.request.user
+        return {
             "u_height": _int(data.get("u_height")),
             "power_watt": _int(data.get("power_watt")),
             "rack": _visible(Rack, user, _int(data.get("rack"))),
@@ -173,17 +175,6 @@ class HostingTransitionView(ObjectMixin, View):
             "device_name": data.get("device_name", "").strip()[:100],
             "prefixes": [_visible(Prefix, user, _int(p)) for p in data.getlist("prefixes") if _int(p)],
         }
-        take_step(
-            request,
-            lambda: hosting.request_transition(
-                hosting_request,
-                data.get("name", ""),
-                actor=user,
-                comment=data.get("comment", "")[:4000],
-                **params,
-            ),
-        )
-        return HttpResponseRedirect(hosting_request.get_absolute_url())
 
 
 class HostingCheckView(ObjectMixin, View):
@@ -298,28 +289,22 @@ class VpsRequestCreateView(ServiceCreateView):
         return self.render_form(form)
 
 
-class VpsTransitionView(ObjectMixin, View):
+class VpsTransitionView(StepView):
     model = VpsRequest
+    transition = staticmethod(vps.vps_transition)
+    comment_limit = 4000
 
-    def post(self, request, pk):
+    def step_params(self, obj) -> dict:
         from kelola.datacenter.models import Device
         from kelola.network.models import Prefix
 
-        item, data, user = self.get_object(), request.POST, request.user
-        take_step(
-            request,
-            lambda: vps.vps_transition(
-                item,
-                data.get("name", ""),
-                actor=user,
-                comment=data.get("comment", "")[:4000],
-                host=_visible(Device, user, _int(data.get("host"))),
-                prefix=_visible(Prefix, user, _int(data.get("prefix"))),
-                device_name=data.get("device_name", "").strip()[:100],
-                handover_note=data.get("handover_note", "")[:4000],
-            ),
-        )
-        return HttpResponseRedirect(item.get_absolute_url())
+        data, user = self.request.POST, self.request.user
+        return {
+            "host": _visible(Device, user, _int(data.get("host"))),
+            "prefix": _visible(Prefix, user, _int(data.get("prefix"))),
+            "device_name": data.get("device_name", "").strip()[:100],
+            "handover_note": data.get("handover_note", "")[:4000],
+        }
 
 
 class VpsRenewalCreateView(ObjectMixin, View):

@@ -19,6 +19,7 @@ from kelola.core.views.generic import (
     ServiceCreateView,
     ServiceDeleteView,
     ServiceUpdateView,
+    StepView,
     take_step,
 )
 from kelola.organizations.views.base import CreateButtonMixin, agency_prototype, pemda_prototype
@@ -320,25 +321,12 @@ class AddressRequestCreateView(ServiceCreateView):
         return self.render_form(form)
 
 
-class AddressRequestTransitionView(ObjectMixin, View):
+class AddressRequestTransitionView(StepView):
     model = AddressRequest
+    transition = staticmethod(requesting.request_transition)
 
-    def post(self, request, pk):
-        address_request = self.get_object()
-        prefix = None
-        if request.POST.get("prefix"):
-            prefix = access.get_visible_or_404(Prefix, request.user, pk=request.POST["prefix"])
-        take_step(
-            request,
-            lambda: requesting.request_transition(
-                address_request,
-                request.POST.get("name", ""),
-                actor=request.user,
-                comment=request.POST.get("comment", "")[:2000],
-                prefix=prefix,
-            ),
-        )
-        return HttpResponseRedirect(address_request.get_absolute_url())
+    def step_params(self, obj) -> dict:
+        return {"prefix": self.visible(Prefix, self.request.POST.get("prefix"))}
 
 
 # --- domains and DNS records ----------------------------------------------------------------

@@ -343,6 +343,39 @@ def take_step(request, action: Callable[[], object], success: str | None = None)
     return True
 
 
+class StepView(ObjectMixin, View):
+    """The POST of a workflow step button on an object's page: `transition(obj, name, actor=,
+    comment=, **step_params(obj))` through `take_step` (a refusal becomes the page's error
+    message), then back to the object's page. Subclasses name the model and the transition
+    and read the step's own fields in `step_params`."""
+
+    transition: Callable = None  # a staticmethod: the domain's `<thing>_transition`
+    comment_limit = 2000
+
+    def step_params(self, obj) -> dict:
+        return {}
+
+    def post(self, request, pk):
+        obj = self.get_object()
+        params = self.step_params(obj)
+        data = request.POST
+        take_step(
+            request,
+            lambda: self.transition(
+                obj,
+                data.get("name", ""),
+                actor=request.user,
+                comment=data.get("comment", "")[: self.comment_limit],
+                **params,
+            ),
+        )
+        return HttpResponseRedirect(obj.get_absolute_url())
+
+    def visible(self, model, pk_text):
+        """A row the user picked on the step's form (404 when it is not theirs to see)."""
+        return access.get_visible_or_404(model, self.request.user, pk=pk_text) if pk_text else None
+
+
 def add_refusal_to_form(form, exc: KelolaError) -> None:
     """Show a service's refusal on the form: its field errors by field, else its message."""
     for field, problems in exc.errors.items():
