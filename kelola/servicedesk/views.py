@@ -22,6 +22,7 @@ from kelola.core.views.generic import (
     ServiceCreateView,
     ServiceDeleteView,
     ServiceUpdateView,
+    StepView,
     add_refusal_to_form,
     take_step,
 )
@@ -346,25 +347,18 @@ class TicketCreateView(LoginRequiredMixin, View):
         return HttpResponseRedirect(ticket.get_absolute_url())
 
 
-class TicketTransitionView(ObjectMixin, View):
+class TicketTransitionView(StepView):
     model = Ticket
+    transition = staticmethod(ticket_transition)
 
-    def post(self, request, pk):
-        ticket = self.get_object()
-        rating = request.POST.get("rating") or None
-        take_step(
-            request,
-            lambda: ticket_transition(
-                ticket,
-                request.POST.get("name", ""),
-                actor=request.user,
-                comment=request.POST.get("comment", "")[:2000],
-                resolution=request.POST.get("resolution", "")[:5000],
-                rating=int(rating) if rating and rating.isdigit() else None,
-                feedback=request.POST.get("feedback", "")[:2000],
-            ),
-        )
-        return HttpResponseRedirect(ticket.get_absolute_url())
+    def step_params(self, obj) -> dict:
+        post = self.request.POST
+        rating = post.get("rating") or None
+        return {
+            "resolution": post.get("resolution", "")[:5000],
+            "rating": int(rating) if rating and rating.isdigit() else None,
+            "feedback": post.get("feedback", "")[:2000],
+        }
 
 
 # --- work orders (DESK-4) -------------------------------------------------------------------
