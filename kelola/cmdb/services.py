@@ -19,7 +19,7 @@ from django.utils.translation import gettext as _
 
 from kelola.core import access, audit
 from kelola.core.errors import ErrorCode, KelolaError
-from kelola.core.services import ensure, refusals_logged, validate_new
+from kelola.core.services import as_refusal, ensure, refusals_logged, validate_new
 
 from . import graph
 from .choices import DEVICE_KINDS, MANUAL_KINDS, Origin, RelationKind
@@ -28,11 +28,6 @@ from .models import ConfigurationItem, Relation
 
 def _refuse(message, *, field: str | None = None, code=ErrorCode.INVALID) -> KelolaError:
     return KelolaError(message, code=code, errors={field or "__all__": [message]})
-
-
-def _as_refusal(exc: ValidationError) -> KelolaError:
-    errors = exc.message_dict if hasattr(exc, "error_dict") else {"__all__": exc.messages}
-    return KelolaError(" ".join(m for ms in errors.values() for m in ms), errors=errors)
 
 
 def _check(
@@ -82,7 +77,7 @@ def _insert(actor, source, target, kind: str, note: str) -> Relation:
     try:
         validate_new(relation, data)
     except ValidationError as exc:
-        raise _as_refusal(exc) from exc
+        raise as_refusal(exc) from exc
     with audit.audit_context(actor=actor):
         relation.save()
     return relation
@@ -120,7 +115,7 @@ def relation_update(relation: Relation, *, actor, **data) -> Relation:
         try:
             stored.full_clean()
         except ValidationError as exc:
-            raise _as_refusal(exc) from exc
+            raise as_refusal(exc) from exc
         if changed:
             with audit.audit_context(actor=actor):
                 stored.save(update_fields=[*changed, "updated_at"])

@@ -21,9 +21,9 @@ from django.utils import formats
 from django.utils.translation import gettext as _
 
 from kelola.core.errors import ErrorCode, KelolaError
-from kelola.core.services import ensure, refusals_logged
+from kelola.core.services import delete_audited, ensure, refusals_logged, require_same_pemda, save_validated
 
-from .common import insert, mbps_text, remove, same_pemda, save_changes
+from .common import insert, mbps_text
 from .models import BandwidthAllocation, BandwidthCapacity, BandwidthNeed
 
 #: Needs analysis: Mbps per member of staff who uses the network (office work, e-mail, video
@@ -79,11 +79,11 @@ def need_update(need: BandwidthNeed, *, actor, **data) -> BandwidthNeed:
     with refusals_logged(actor, "change", need), transaction.atomic():
         stored = BandwidthNeed.objects.select_for_update().get(pk=need.pk)
         ensure(actor, "change", stored)
-        same_pemda(stored.pemda_id, agency=data.get("agency"))
+        require_same_pemda(stored.pemda_id, agency=data.get("agency"))
         users = data.get("staff_users", stored.staff_users)
         systems = data.get("systems_in_use", stored.systems_in_use)
         data["recommended_mbps"] = recommend(users, systems)
-        save_changes(stored, actor=actor, data=data)
+        save_validated(stored, actor=actor, data=data)
     return stored
 
 
@@ -91,7 +91,7 @@ def need_delete(need: BandwidthNeed, *, actor) -> None:
     with refusals_logged(actor, "delete", need), transaction.atomic():
         stored = BandwidthNeed.objects.select_for_update().get(pk=need.pk)
         ensure(actor, "delete", stored)
-        remove(stored, actor=actor)
+        delete_audited(stored, actor=actor)
 
 
 # --- capacity -------------------------------------------------------------------------------
@@ -179,7 +179,7 @@ def capacity_update(capacity: BandwidthCapacity, *, actor, **data) -> BandwidthC
         stored = BandwidthCapacity.objects.select_for_update().get(pk=capacity.pk)
         ensure(actor, "change", stored)
         old = (stored.valid_from, stored.valid_to)
-        save_changes(stored, actor=actor, data=data)
+        save_validated(stored, actor=actor, data=data)
         start = min(old[0], stored.valid_from)
         end = None if old[1] is None or stored.valid_to is None else max(old[1], stored.valid_to)
         _refuse_overcommitment(stored.pemda_id, start, end, "capacity_mbps")
@@ -190,7 +190,7 @@ def capacity_delete(capacity: BandwidthCapacity, *, actor) -> None:
     with refusals_logged(actor, "delete", capacity), transaction.atomic():
         stored = BandwidthCapacity.objects.select_for_update().get(pk=capacity.pk)
         ensure(actor, "delete", stored)
-        remove(stored, actor=actor)
+        delete_audited(stored, actor=actor)
         _refuse_overcommitment(stored.pemda_id, stored.valid_from, stored.valid_to, "capacity_mbps")
 
 
@@ -213,7 +213,7 @@ def _refuse_overlap(allocation: BandwidthAllocation) -> None:
 
 
 def _check_links(pemda_id: int, agency_id: int, link, need) -> None:
-    same_pemda(pemda_id, link=link, need=need)
+    require_same_pemda(pemda_id, link=link, need=need)
     if need is not None and need.agency_id != agency_id:
         message = _("Analisis kebutuhan harus milik perangkat daerah yang sama.")
         raise KelolaError(message, errors={"need": [message]})
@@ -256,10 +256,10 @@ def allocation_update(allocation: BandwidthAllocation, *, actor, **data) -> Band
     with refusals_logged(actor, "change", allocation), transaction.atomic():
         stored = BandwidthAllocation.objects.select_for_update().get(pk=allocation.pk)
         ensure(actor, "change", stored)
-        same_pemda(stored.pemda_id, agency=data.get("agency"))
+        require_same_pemda(stored.pemda_id, agency=data.get("agency"))
         agency = data.get("agency") or stored.agency
         _check_links(stored.pemda_id, agency.pk, data.get("link"), data.get("need"))
-        save_changes(stored, actor=actor, data=data)
+        save_validated(stored, actor=actor, data=data)
         _refuse_overlap(stored)
         _refuse_overcommitment(stored.pemda_id, stored.valid_from, stored.valid_to, "committed_mbps")
     return stored
@@ -269,7 +269,7 @@ def allocation_delete(allocation: BandwidthAllocation, *, actor) -> None:
     with refusals_logged(actor, "delete", allocation), transaction.atomic():
         stored = BandwidthAllocation.objects.select_for_update().get(pk=allocation.pk)
         ensure(actor, "delete", stored)
-        remove(stored, actor=actor)
+        delete_audited(stored, actor=actor)
 
 
 def allocation_on(agency_id: int, day: datetime.date) -> BandwidthAllocation | None:

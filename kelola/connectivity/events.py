@@ -20,13 +20,13 @@ from kelola.core import audit, notifications
 from kelola.core.errors import ErrorCode, KelolaError
 from kelola.core.queries import users_with_roles
 from kelola.core.roles import AGENCY_ROLES, Role
-from kelola.core.services import ensure, refusals_logged
+from kelola.core.services import ensure, refusals_logged, require_same_pemda
 from kelola.core.workflow import Transition, Workflow, perform
 from kelola.network import services as network
 from kelola.network.choices import AddressStatus, Scope
 
 from .choices import EventStatus as S
-from .common import insert, required_text, same_pemda
+from .common import insert, required_text
 from .connection import requester_and_opd, team
 from .models import EventNetworkRequest
 
@@ -198,7 +198,7 @@ def event_set_up(request, *, actor, prefix=None, setup_report: str = "", comment
         if not EVENT.may_take(actor, EVENT.get("set_up"), request):
             raise KelolaError(_("Anda tidak berwenang mengambil langkah ini."), code=ErrorCode.FORBIDDEN)
         if prefix is not None:
-            same_pemda(request.pemda_id, prefix=prefix)
+            require_same_pemda(request.pemda_id, prefix=prefix)
             refusal = _prefix_refusal(request, prefix)
             if refusal:
                 raise KelolaError(refusal, errors={"prefix": [refusal]})

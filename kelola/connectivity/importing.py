@@ -38,9 +38,10 @@ from kelola.core.errors import ErrorCode, KelolaError
 from kelola.core.models import Agency
 from kelola.core.queries import users_with_roles
 from kelola.core.roles import AGENCY_ROLES
+from kelola.core.services import as_refusal
 
 from .choices import UsageClass, UsageSource
-from .common import as_refusal, mbps_text
+from .common import mbps_text
 from .models import BandwidthUsage
 from .policies import BANDWIDTH_MANAGERS
 from .reports import month_report

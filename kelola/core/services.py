@@ -71,6 +71,71 @@ def validate_new(obj, data: dict) -> None:
         raise ValidationError(errors)
 
 
+# --- building blocks for domain services that check permissions themselves ------------------
+
+
+def as_refusal(exc) -> KelolaError:
+    """A model's ValidationError as a refusal: every message, and the errors by field."""
+    errors = exc.message_dict if hasattr(exc, "error_dict") else {"__all__": exc.messages}
+    messages = [m for problems in errors.values() for m in problems]
+    return KelolaError(" ".join(messages), code=ErrorCode.INVALID, errors=errors)
+
+
+def insert_validated(obj, *, actor, data: dict):
+    """Validate (`validate_new`) and insert `obj`, audited; the caller checked the permission."""
+    from django.core.exceptions import ValidationError
+
+    try:
+        validate_new(obj, data)
+    except ValidationError as exc:
+        raise as_refusal(exc) from exc
+    with audit.audit_context(actor=actor):
+        obj.save()
+    return obj
+
+
+def save_validated(stored, *, actor, data: dict) -> list[str]:
+    """Apply `data` to a locked row, validate it, check the actor may still change it, and save
+    the changed fields, audited. Returns the names of the fields that changed."""
+    from django.core.exceptions import ValidationError
+
+    changed = [name for name, value in data.items() if getattr(stored, name) != value]
+    for name, value in data.items():
+        setattr(stored, name, value)
+    try:
+        stored.full_clean()
+    except ValidationError as exc:
+        raise as_refusal(exc) from exc
+    ensure(actor, "change", stored)  # still within the actor's scope after the change
+    if changed:
+        with audit.audit_context(actor=actor):
+            stored.save(update_fields=[*changed, "updated_at"])
+    return changed
+
+
+def require_same_pemda(pemda_id, **related) -> None:
+    """Refuse related rows (or lists of rows) of another pemda, naming the fields."""
+    errors = {}
+    for name, row in related.items():
+        rows = row if isinstance(row, list | tuple | set) else [row]
+        if any(r is not None and r.pemda_id != pemda_id for r in rows):
+            errors[name] = [_("Harus dari pemda yang sama.")]
+    if errors:
+        raise KelolaError(_("Data terkait harus dari pemda yang sama."), errors=errors)
+
+
+def delete_audited(stored, *, actor) -> None:
+    """Delete, audited; a row other rows still point at is refused, not half-deleted."""
+    try:
+        with audit.audit_context(actor=actor):
+            stored.delete()
+    except ProtectedError as exc:
+        raise KelolaError(
+            _("Data ini masih dipakai oleh data lain sehingga tidak dapat dihapus."),
+            code=ErrorCode.CONFLICT,
+        ) from exc
+
+
 def create_row(model, *, actor, **data):
     obj = model(**data)
     with refusals_logged(actor, "add", obj, model):
@@ -106,11 +171,4 @@ def delete_row(obj, *, actor) -> None:
     with refusals_logged(actor, "delete", obj), transaction.atomic():
         stored = model.objects.select_for_update().get(pk=obj.pk)
         ensure(actor, "delete", stored)
-        try:
-            with audit.audit_context(actor=actor):
-                stored.delete()
-        except ProtectedError as exc:
-            raise KelolaError(
-                _("Data ini masih dipakai oleh data lain sehingga tidak dapat dihapus."),
-                code=ErrorCode.CONFLICT,
-            ) from exc
+        delete_audited(stored, actor=actor)

@@ -18,7 +18,7 @@ from __future__ import annotations
 
 from django.core.exceptions import ValidationError
 from django.db import transaction
-from django.db.models import Count, OuterRef, ProtectedError, Q, Subquery, Sum
+from django.db.models import Count, OuterRef, Q, Subquery, Sum
 from django.db.models.functions import Coalesce
 from django.urls import reverse
 from django.utils import timezone
@@ -26,7 +26,15 @@ from django.utils.translation import gettext as _
 
 from kelola.core import audit
 from kelola.core.errors import ErrorCode, KelolaError
-from kelola.core.services import ensure, refusals_logged, validate_new
+from kelola.core.services import (
+    as_refusal,
+    delete_audited,
+    ensure,
+    insert_validated,
+    refusals_logged,
+    require_same_pemda,
+    save_validated,
+)
 
 from .choices import DeviceKind
 from .models import DataCenter, Device, PowerFeed, Rack, Room
@@ -35,60 +43,8 @@ from .policies import CAPACITY_RECIPIENTS
 # --- shared helpers -------------------------------------------------------------------------
 
 
-def _as_refusal(exc: ValidationError) -> KelolaError:
-    errors = exc.message_dict if hasattr(exc, "error_dict") else {"__all__": exc.messages}
-    messages = [m for problems in errors.values() for m in problems]
-    return KelolaError(" ".join(messages), code=ErrorCode.INVALID, errors=errors)
-
-
 def _refuse(message: str, field: str | None = None, code: ErrorCode = ErrorCode.INVALID) -> KelolaError:
     return KelolaError(message, code=code, errors={field: [message]} if field else None)
-
-
-def _insert(obj, *, actor, data: dict):
-    """Validate and insert a row (the caller has checked the permission)."""
-    try:
-        validate_new(obj, data)
-    except ValidationError as exc:
-        raise _as_refusal(exc) from exc
-    with audit.audit_context(actor=actor):
-        obj.save()
-    return obj
-
-
-def _save_changes(stored, *, actor, data: dict) -> list[str]:
-    changed = [name for name, value in data.items() if getattr(stored, name) != value]
-    for name, value in data.items():
-        setattr(stored, name, value)
-    try:
-        stored.full_clean()
-    except ValidationError as exc:
-        raise _as_refusal(exc) from exc
-    ensure(actor, "change", stored)  # still within the actor's scope after the change
-    if changed:
-        with audit.audit_context(actor=actor):
-            stored.save(update_fields=[*changed, "updated_at"])
-    return changed
-
-
-def _same_pemda(pemda_id, **related) -> None:
-    errors = {}
-    for name, row in related.items():
-        rows = row if isinstance(row, list | tuple | set) else [row]
-        if any(r is not None and r.pemda_id != pemda_id for r in rows):
-            errors[name] = [_("Harus dari pemda yang sama.")]
-    if errors:
-        raise KelolaError(_("Data terkait harus dari pemda yang sama."), errors=errors)
-
-
-def _delete(stored, *, actor) -> None:
-    try:
-        with audit.audit_context(actor=actor):
-            stored.delete()
-    except ProtectedError as exc:
-        raise KelolaError(
-            _("Data ini masih dipakai oleh data lain sehingga tidak dapat dihapus."), code=ErrorCode.CONFLICT
-        ) from exc
 
 
 def _still_holds(label: str, count: int) -> KelolaError:
@@ -104,8 +60,8 @@ def _create_facility(model, *, actor, pemda, fields: dict, **related):
     probe = model(pemda=pemda)
     with refusals_logged(actor, "add", probe, model), transaction.atomic():
         ensure(actor, "add", probe)
-        _same_pemda(pemda.pk, **related)
-        return _insert(model(pemda=pemda, **fields), actor=actor, data=fields)
+        require_same_pemda(pemda.pk, **related)
+        return insert_validated(model(pemda=pemda, **fields), actor=actor, data=fields)
 
 
 # --- data centers ---------------------------------------------------------------------------
@@ -120,8 +76,8 @@ def datacenter_update(obj: DataCenter, *, actor, **data) -> DataCenter:
     with refusals_logged(actor, "change", obj), transaction.atomic():
         stored = DataCenter.objects.select_for_update().get(pk=obj.pk)
         ensure(actor, "change", stored)
-        _same_pemda(stored.pemda_id, agency=data.get("agency"))
-        _save_changes(stored, actor=actor, data=data)
+        require_same_pemda(stored.pemda_id, agency=data.get("agency"))
+        save_validated(stored, actor=actor, data=data)
     return stored
 
 
@@ -139,7 +95,7 @@ def datacenter_delete(obj: DataCenter, *, actor) -> None:
                 % {"name": stored.name, "n": rooms},
                 code=ErrorCode.CONFLICT,
             )
-        _delete(stored, actor=actor)
+        delete_audited(stored, actor=actor)
 
 
 # --- rooms ----------------------------------------------------------------------------------
@@ -155,8 +111,8 @@ def room_update(obj: Room, *, actor, **data) -> Room:
     with refusals_logged(actor, "change", obj), transaction.atomic():
         stored = Room.objects.select_for_update().get(pk=obj.pk)
         ensure(actor, "change", stored)
-        _same_pemda(stored.pemda_id, datacenter=data.get("datacenter"))
-        changed = _save_changes(stored, actor=actor, data=data)
+        require_same_pemda(stored.pemda_id, datacenter=data.get("datacenter"))
+        changed = save_validated(stored, actor=actor, data=data)
         if "datacenter" in changed:
             _follow_racks(Device.objects.filter(rack__room=stored), actor=actor)
     return stored
@@ -176,7 +132,7 @@ def room_delete(obj: Room, *, actor) -> None:
                 % {"name": stored.name, "n": racks},
                 code=ErrorCode.CONFLICT,
             )
-        _delete(stored, actor=actor)
+        delete_audited(stored, actor=actor)
 
 
 # --- racks ----------------------------------------------------------------------------------
@@ -192,9 +148,9 @@ def rack_update(obj: Rack, *, actor, **data) -> Rack:
     with refusals_logged(actor, "change", obj), transaction.atomic():
         stored = Rack.objects.select_for_update().get(pk=obj.pk)
         ensure(actor, "change", stored)
-        _same_pemda(stored.pemda_id, room=data.get("room"))
+        require_same_pemda(stored.pemda_id, room=data.get("room"))
         _check_rack_still_fits(stored, data)
-        changed = _save_changes(stored, actor=actor, data=data)
+        changed = save_validated(stored, actor=actor, data=data)
         if "room" in changed:
             _follow_racks(Device.objects.filter(rack=stored), actor=actor)
         _announce_capacity(stored)
@@ -238,7 +194,7 @@ def rack_delete(obj: Rack, *, actor) -> None:
         devices = stored.devices.count()
         if devices:
             raise _still_holds(_("Rak %(name)s") % {"name": stored.name}, devices)
-        _delete(stored, actor=actor)
+        delete_audited(stored, actor=actor)
 
 
 # --- power feeds ----------------------------------------------------------------------------
@@ -256,9 +212,9 @@ def power_feed_update(obj: PowerFeed, *, actor, **data) -> PowerFeed:
     with refusals_logged(actor, "change", obj), transaction.atomic():
         stored = PowerFeed.objects.select_for_update().get(pk=obj.pk)
         ensure(actor, "change", stored)
-        _same_pemda(stored.pemda_id, rack=data.get("rack"))
+        require_same_pemda(stored.pemda_id, rack=data.get("rack"))
         old_rack = stored.rack
-        _save_changes(stored, actor=actor, data=data)
+        save_validated(stored, actor=actor, data=data)
         for rack in {old_rack, stored.rack}:
             _announce_capacity(rack)
     return stored
@@ -269,7 +225,7 @@ def power_feed_delete(obj: PowerFeed, *, actor) -> None:
         stored = PowerFeed.objects.select_for_update().get(pk=obj.pk)
         ensure(actor, "delete", stored)
         rack = stored.rack
-        _delete(stored, actor=actor)
+        delete_audited(stored, actor=actor)
         _announce_capacity(rack)
 
 
@@ -283,11 +239,11 @@ def device_create(*, actor, pemda, agency, systems=(), **fields) -> Device:
     probe = Device(pemda=pemda, agency=agency, name=fields.get("name", ""))
     with refusals_logged(actor, "add", probe, Device), transaction.atomic():
         ensure(actor, "add", probe)
-        _same_pemda(pemda.pk, agency=agency, systems=systems, **_related(fields))
+        require_same_pemda(pemda.pk, agency=agency, systems=systems, **_related(fields))
         device = Device(pemda=pemda, agency=agency, **fields)
         rack = _lock_racks(device.rack)[0] if device.rack_id else None
         _check_device(device, rack)
-        _insert(device, actor=actor, data={**fields, "agency": agency})
+        insert_validated(device, actor=actor, data={**fields, "agency": agency})
         if systems:
             device.systems.set(systems)
         _announce_capacity(rack)
@@ -300,7 +256,7 @@ def device_update(device: Device, *, actor, systems=None, **data) -> Device:
     with refusals_logged(actor, "change", device), transaction.atomic():
         stored = Device.objects.select_for_update().get(pk=device.pk)
         ensure(actor, "change", stored)
-        _same_pemda(stored.pemda_id, systems=list(systems or ()), **_related(data))
+        require_same_pemda(stored.pemda_id, systems=list(systems or ()), **_related(data))
         before = _values(stored)
         old_rack = stored.rack
         for name, value in data.items():
@@ -313,7 +269,7 @@ def device_update(device: Device, *, actor, systems=None, **data) -> Device:
         try:
             stored.full_clean()
         except ValidationError as exc:
-            raise _as_refusal(exc) from exc
+            raise as_refusal(exc) from exc
         ensure(actor, "change", stored)  # still within the actor's scope after the change
         if changed:
             with audit.audit_context(actor=actor):
@@ -350,7 +306,7 @@ def device_delete(device: Device, *, actor) -> None:
                 code=ErrorCode.CONFLICT,
             )
         rack = stored.rack
-        _delete(stored, actor=actor)
+        delete_audited(stored, actor=actor)
         _announce_capacity(rack)
 
 

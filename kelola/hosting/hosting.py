@@ -24,7 +24,7 @@ from kelola.core import audit, notifications
 from kelola.core.errors import ErrorCode, KelolaError
 from kelola.core.queries import users_with_roles
 from kelola.core.roles import AGENCY_ROLES, Role
-from kelola.core.services import ensure, refusals_logged, validate_new
+from kelola.core.services import as_refusal, ensure, refusals_logged, validate_new
 from kelola.core.workflow import Transition, Workflow, perform
 
 from . import letters
@@ -154,9 +154,7 @@ def validated(obj, data: dict) -> None:
     try:
         validate_new(obj, data)
     except ValidationError as exc:
-        errors = getattr(exc, "message_dict", {"__all__": exc.messages})
-        message = " ".join(f"{m}" for problems in errors.values() for m in problems)
-        raise KelolaError(message, errors=errors) from exc
+        raise as_refusal(exc) from exc
 
 
 def backup_allowed(agency) -> bool:

@@ -24,12 +24,12 @@ from django.utils.translation import gettext as _
 from kelola.core import audit
 from kelola.core.errors import ErrorCode, KelolaError
 from kelola.core.roles import Role
-from kelola.core.services import ensure, refusals_logged
+from kelola.core.services import delete_audited, ensure, refusals_logged, require_same_pemda, save_validated
 
 from .choices import DomainKind, DomainStatus, RecordType
 from .domainrules import fqdn_problems, is_hostname, village_domain_problems
 from .models import DnsRecord, Domain
-from .services import _delete, _insert, _same_pemda, _save_changes
+from .services import _insert
 
 EXPIRY_WARNING_DAYS = 60
 #: Who hears about expiring domains: the IT office's infrastructure people.
@@ -128,7 +128,7 @@ def domain_create(
     probe = Domain(pemda=pemda, agency=agency, name=values["name"])
     with refusals_logged(actor, "add", probe, Domain), transaction.atomic():
         ensure(actor, "add", probe)
-        _same_pemda(pemda.pk, agency=agency)
+        require_same_pemda(pemda.pk, agency=agency)
         _check_domain(pemda, values)
         return _insert(Domain, actor=actor, pemda=pemda, **values)
 
@@ -138,7 +138,7 @@ def domain_update(domain: Domain, *, actor, **data) -> Domain:
     with refusals_logged(actor, "change", domain), transaction.atomic():
         stored = Domain.objects.select_for_update().select_related("pemda").get(pk=domain.pk)
         ensure(actor, "change", stored)
-        _same_pemda(stored.pemda_id, agency=data.get("agency"))
+        require_same_pemda(stored.pemda_id, agency=data.get("agency"))
         if "name" in data:
             data["name"] = clean_name(data["name"])
         for text in ("village_name", "kabupaten_name"):
@@ -162,7 +162,7 @@ def domain_update(domain: Domain, *, actor, **data) -> Domain:
             message = _("Domain utama yang sudah memiliki sub-domain tidak dapat diganti nama atau jenisnya.")
             _refuse({"name": [message]}, code=ErrorCode.CONFLICT)
         old_agency = stored.agency_id
-        _save_changes(stored, actor=actor, data=data)
+        save_validated(stored, actor=actor, data=data)
         if stored.agency_id != old_agency:
             DnsRecord.objects.filter(domain=stored).update(agency_id=stored.agency_id)
     return stored
@@ -181,7 +181,7 @@ def domain_delete(domain: Domain, *, actor) -> None:
                 _("Domain utama yang masih memiliki sub-domain perangkat daerah tidak dapat dihapus."),
                 code=ErrorCode.CONFLICT,
             )
-        _delete(stored, actor=actor)
+        delete_audited(stored, actor=actor)
 
 
 # --- DNS records ----------------------------------------------------------------------------
@@ -290,7 +290,7 @@ def record_update(record: DnsRecord, *, actor, **data) -> DnsRecord:
         values["host"] = _relative_host(values["host"], stored.domain.name)
         values["value"] = _normalise_value(values["type"], values["value"])
         _check_record(stored.domain, values, exclude_pk=stored.pk)
-        _save_changes(stored, actor=actor, data=values)
+        save_validated(stored, actor=actor, data=values)
     return stored
 
 
@@ -298,7 +298,7 @@ def record_delete(record: DnsRecord, *, actor) -> None:
     with refusals_logged(actor, "delete", record), transaction.atomic():
         stored = DnsRecord.objects.select_for_update().get(pk=record.pk)
         ensure(actor, "delete", stored)
-        _delete(stored, actor=actor)
+        delete_audited(stored, actor=actor)
 
 
 # --- expiry ---------------------------------------------------------------------------------

@@ -14,7 +14,7 @@ from kelola.core import notifications
 from kelola.core.errors import ErrorCode, KelolaError
 from kelola.core.queries import users_with_roles
 from kelola.core.roles import AGENCY_ROLES
-from kelola.core.services import ensure, refusals_logged
+from kelola.core.services import ensure, refusals_logged, require_same_pemda
 from kelola.core.workflow import Transition, Workflow, perform
 
 from . import services
@@ -71,7 +71,7 @@ def request_create(
     probe = AddressRequest(pemda_id=agency.pemda_id, agency=agency, scope=scope)
     with refusals_logged(actor, "add", probe, AddressRequest), transaction.atomic():
         ensure(actor, "add", probe)
-        services._same_pemda(agency.pemda_id, system=system)
+        require_same_pemda(agency.pemda_id, system=system)
         if not (purpose or "").strip():
             raise KelolaError(_("Tuliskan keperluan alamat IP."), errors={"purpose": [_("Wajib diisi.")]})
         request = services._insert(

@@ -16,13 +16,18 @@ from __future__ import annotations
 
 import ipaddress
 
-from django.core.exceptions import ValidationError
 from django.db import IntegrityError, transaction
 from django.utils.translation import gettext as _
 
-from kelola.core import audit
 from kelola.core.errors import ErrorCode, KelolaError
-from kelola.core.services import ensure, refusals_logged, validate_new
+from kelola.core.services import (
+    delete_audited,
+    ensure,
+    insert_validated,
+    refusals_logged,
+    require_same_pemda,
+    save_validated,
+)
 
 from .addressing import assignable_bounds, from_key, parse_address, parse_network, to_key
 from .choices import AddressStatus
@@ -37,57 +42,9 @@ ALLOCATION_ATTEMPTS = 5
 # --- shared helpers -------------------------------------------------------------------------
 
 
-def _as_refusal(exc: ValidationError) -> KelolaError:
-    errors = exc.message_dict if hasattr(exc, "error_dict") else {"__all__": exc.messages}
-    messages = [m for problems in errors.values() for m in problems]
-    return KelolaError(" ".join(messages), code=ErrorCode.INVALID, errors=errors)
-
-
 def _insert(model, *, actor, **data):
     """Validate and insert a row (the caller has checked the permission)."""
-    obj = model(**data)
-    try:
-        validate_new(obj, data)
-    except ValidationError as exc:
-        raise _as_refusal(exc) from exc
-    with audit.audit_context(actor=actor):
-        obj.save()
-    return obj
-
-
-def _save_changes(stored, *, actor, data: dict) -> None:
-    changed = [name for name, value in data.items() if getattr(stored, name) != value]
-    for name, value in data.items():
-        setattr(stored, name, value)
-    try:
-        stored.full_clean()
-    except ValidationError as exc:
-        raise _as_refusal(exc) from exc
-    ensure(actor, "change", stored)  # still within the actor's scope after the change
-    if changed:
-        with audit.audit_context(actor=actor):
-            stored.save(update_fields=[*changed, "updated_at"])
-
-
-def _same_pemda(pemda_id, **related) -> None:
-    errors = {}
-    for name, row in related.items():
-        if row is not None and row.pemda_id != pemda_id:
-            errors[name] = [_("Harus dari pemda yang sama.")]
-    if errors:
-        raise KelolaError(_("Data terkait harus dari pemda yang sama."), errors=errors)
-
-
-def _delete(stored, *, actor) -> None:
-    from django.db.models import ProtectedError
-
-    try:
-        with audit.audit_context(actor=actor):
-            stored.delete()
-    except ProtectedError as exc:
-        raise KelolaError(
-            _("Data ini masih dipakai oleh data lain sehingga tidak dapat dihapus."), code=ErrorCode.CONFLICT
-        ) from exc
+    return insert_validated(model(**data), actor=actor, data=data)
 
 
 # --- VLANs ----------------------------------------------------------------------------------
@@ -97,7 +54,7 @@ def vlan_create(*, actor, pemda, vid: int, name: str, agency=None, description: 
     probe = Vlan(pemda=pemda, agency=agency, vid=vid, name=name)
     with refusals_logged(actor, "add", probe, Vlan), transaction.atomic():
         ensure(actor, "add", probe)
-        _same_pemda(pemda.pk, agency=agency)
+        require_same_pemda(pemda.pk, agency=agency)
         return _insert(
             Vlan, actor=actor, pemda=pemda, vid=vid, name=name, agency=agency, description=description
         )
@@ -108,8 +65,8 @@ def vlan_update(vlan: Vlan, *, actor, **data) -> Vlan:
     with refusals_logged(actor, "change", vlan), transaction.atomic():
         stored = Vlan.objects.select_for_update().get(pk=vlan.pk)
         ensure(actor, "change", stored)
-        _same_pemda(stored.pemda_id, agency=data.get("agency"))
-        _save_changes(stored, actor=actor, data=data)
+        require_same_pemda(stored.pemda_id, agency=data.get("agency"))
+        save_validated(stored, actor=actor, data=data)
     return stored
 
 
@@ -117,7 +74,7 @@ def vlan_delete(vlan: Vlan, *, actor) -> None:
     with refusals_logged(actor, "delete", vlan), transaction.atomic():
         stored = Vlan.objects.select_for_update().get(pk=vlan.pk)
         ensure(actor, "delete", stored)
-        _delete(stored, actor=actor)
+        delete_audited(stored, actor=actor)
 
 
 # --- prefixes -------------------------------------------------------------------------------
@@ -190,7 +147,7 @@ def prefix_create(
     with refusals_logged(actor, "add", probe, Prefix), transaction.atomic():
         ensure(actor, "add", probe)
         net = parse_network(str(network))
-        _same_pemda(pemda.pk, vlan=vlan, agency=agency)
+        require_same_pemda(pemda.pk, vlan=vlan, agency=agency)
         _check_overlap(pemda.pk, net)
         prefix = _insert(
             Prefix,
@@ -213,7 +170,7 @@ def prefix_update(prefix: Prefix, *, actor, **data) -> Prefix:
     with refusals_logged(actor, "change", prefix), transaction.atomic():
         stored = Prefix.objects.select_for_update().get(pk=prefix.pk)
         ensure(actor, "change", stored)
-        _same_pemda(stored.pemda_id, vlan=data.get("vlan"), agency=data.get("agency"))
+        require_same_pemda(stored.pemda_id, vlan=data.get("vlan"), agency=data.get("agency"))
         old_family = stored.family
         network = data.pop("network", None)
         if network is not None:
@@ -227,7 +184,7 @@ def prefix_update(prefix: Prefix, *, actor, **data) -> Prefix:
                 _check_overlap(stored.pemda_id, net, exclude_pk=stored.pk)
                 old_range = (stored.start_key, stored.end_key)
                 data.update(_bounds(net))
-        _save_changes(stored, actor=actor, data=data)
+        save_validated(stored, actor=actor, data=data)
         if network is not None and "start_key" in data:
             for family in {old_family, stored.family}:
                 rebuild_tree(stored.pemda_id, family)
@@ -241,7 +198,7 @@ def prefix_delete(prefix: Prefix, *, actor) -> None:
     with refusals_logged(actor, "delete", prefix), transaction.atomic():
         stored = Prefix.objects.select_for_update().get(pk=prefix.pk)
         ensure(actor, "delete", stored)
-        _delete(stored, actor=actor)
+        delete_audited(stored, actor=actor)
         rebuild_tree(stored.pemda_id, stored.family)
         # Its block is free space of its parent again.
         _lower_free_from(stored.pemda_id, stored.family, stored.start_key, stored.end_key)
@@ -324,7 +281,7 @@ def address_create(
     probe = IpAddress(pemda_id=prefix.pemda_id, prefix=prefix, agency=agency, address=str(address))
     with refusals_logged(actor, "add", probe, IpAddress), transaction.atomic():
         ensure(actor, "add", probe)
-        _same_pemda(prefix.pemda_id, agency=agency, system=system, device=device)
+        require_same_pemda(prefix.pemda_id, agency=agency, system=system, device=device)
         placed = _place(prefix.pemda_id, prefix, str(address))
         if IpAddress.objects.filter(pemda_id=prefix.pemda_id, address=placed["address"]).exists():
             raise _duplicate(placed["address"])
@@ -352,7 +309,7 @@ def address_update(ip: IpAddress, *, actor, **data) -> IpAddress:
     with refusals_logged(actor, "change", ip), transaction.atomic():
         stored = IpAddress.objects.select_for_update().get(pk=ip.pk)
         ensure(actor, "change", stored)
-        _same_pemda(
+        require_same_pemda(
             stored.pemda_id, agency=data.get("agency"), system=data.get("system"), device=data.get("device")
         )
         prefix = data.pop("prefix", None) or stored.prefix
@@ -365,7 +322,7 @@ def address_update(ip: IpAddress, *, actor, **data) -> IpAddress:
             raise _duplicate(placed["address"])
         try:
             with transaction.atomic():
-                _save_changes(stored, actor=actor, data={**data, **placed})
+                save_validated(stored, actor=actor, data={**data, **placed})
         except IntegrityError as exc:
             raise _duplicate(placed["address"]) from exc
         if old_key != stored.key:
@@ -377,7 +334,7 @@ def address_delete(ip: IpAddress, *, actor) -> None:
     with refusals_logged(actor, "delete", ip), transaction.atomic():
         stored = IpAddress.objects.select_for_update().get(pk=ip.pk)
         ensure(actor, "delete", stored)
-        _delete(stored, actor=actor)
+        delete_audited(stored, actor=actor)
         _lower_free_from(stored.pemda_id, stored.family, stored.key, stored.key)
 
 
@@ -443,7 +400,7 @@ def allocate(prefix: Prefix, count: int = 1, *, actor, **fields) -> list[IpAddre
         stored = Prefix.objects.select_for_update().get(pk=prefix.pk)
         ensure(actor, "allocate", stored)
         related = {name: fields.get(name) for name in ("agency", "system", "device")}
-        _same_pemda(stored.pemda_id, **related)
+        require_same_pemda(stored.pemda_id, **related)
         allocated = []
         start = None
         attempts = 0
