@@ -2,7 +2,8 @@
 
 A delivery never raises to whoever caused the notification: each channel's outcome (sent,
 failed with the error, skipped) is recorded on its NotificationDelivery row, and failed
-deliveries are retried by a periodic task up to `MAX_ATTEMPTS`.
+deliveries are retried by a periodic task up to `MAX_ATTEMPTS`. Each try first claims the row,
+so two tasks that find the same delivery send it once.
 """
 
 from __future__ import annotations
@@ -15,6 +16,7 @@ from datetime import timedelta
 
 from django.conf import settings
 from django.core.mail import send_mail
+from django.db.models import F, Q
 from django.utils import timezone
 from huey import crontab
 from huey.contrib.djhuey import db_periodic_task, db_task
@@ -38,9 +40,18 @@ def deliver_notifications(notification_ids: list[int]) -> None:
         deliver(delivery)
 
 
+@db_task()
+def deliver_pending() -> int:
+    """Send every delivery still waiting (see `notifications._enqueue`)."""
+    from kelola.core.models import DeliveryStatus, NotificationDelivery
+
+    return _deliver_all(NotificationDelivery.objects.filter(status=DeliveryStatus.PENDING))
+
+
 @db_periodic_task(crontab(minute="*/10"))
 def retry_failed_deliveries() -> int:
-    """Try failed deliveries again (older than a minute, fewer than MAX_ATTEMPTS tries)."""
+    """Try failed deliveries again (older than a minute, fewer than MAX_ATTEMPTS tries), and
+    send any a lost task left waiting."""
     return redeliver_failed()
 
 
@@ -48,21 +59,29 @@ def redeliver_failed(*, older_than: timedelta = timedelta(minutes=1)) -> int:
     from kelola.core.models import DeliveryStatus, NotificationDelivery
 
     due = NotificationDelivery.objects.filter(
-        status=DeliveryStatus.FAILED,
-        attempts__lt=MAX_ATTEMPTS,
+        Q(status=DeliveryStatus.FAILED, attempts__lt=MAX_ATTEMPTS) | Q(status=DeliveryStatus.PENDING),
         notification__created_at__lte=timezone.now() - older_than,
-    ).select_related("notification__recipient")
+    )
+    return _deliver_all(due)
+
+
+def _deliver_all(deliveries) -> int:
     count = 0
-    for delivery in due:
-        deliver(delivery)
-        count += 1
+    for delivery in deliveries.select_related("notification__recipient").order_by("pk").iterator(500):
+        count += deliver(delivery)
     return count
 
 
-def deliver(delivery) -> None:
-    """Send one delivery over its channel and record the outcome; never raises."""
-    from kelola.core.models import DeliveryStatus
+def deliver(delivery) -> bool:
+    """Send one delivery over its channel and record the outcome; never raises. False when
+    another task claimed it first."""
+    from kelola.core.models import DeliveryStatus, NotificationDelivery
 
+    claimed = NotificationDelivery.objects.filter(
+        pk=delivery.pk, status=delivery.status, attempts=delivery.attempts
+    ).update(attempts=F("attempts") + 1)
+    if not claimed:
+        return False
     delivery.attempts += 1
     recipient = delivery.notification.recipient
     skipped = ""
@@ -76,7 +95,7 @@ def deliver(delivery) -> None:
         delivery.status = DeliveryStatus.SKIPPED
         delivery.error = skipped
         delivery.save(update_fields=["status", "error", "attempts"])
-        return
+        return True
     try:
         if delivery.channel == Channel.EMAIL:
             _send_email(delivery.notification)
@@ -95,6 +114,7 @@ def deliver(delivery) -> None:
         delivery.status = DeliveryStatus.FAILED
         delivery.error = f"{type(exc).__name__}: {exc}"[:2000]
     delivery.save(update_fields=["status", "error", "attempts", "sent_at"])
+    return True
 
 
 def _absolute(url: str) -> str:

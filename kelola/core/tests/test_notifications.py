@@ -266,3 +266,56 @@ def test_notify_many_writes_in_bulk_once_per_recipient_and_delivers_after_commit
     assert not Notification.objects.filter(recipient=helpdesk).exists()
     assert NotificationDelivery.objects.filter(notification__recipient=gcio, channel="email").count() == 2
     assert len(mail.outbox) == 2
+
+
+def test_deliveries_committed_close_together_share_one_queued_task(
+    world, settings, monkeypatch, django_capture_on_commit_callbacks
+):
+    from django.core.cache import cache
+    from huey.contrib.djhuey import HUEY
+
+    from kelola.core import tasks
+    from kelola.core.notifications import _WINDOW_KEY, DELIVERY_WINDOW_SECONDS
+
+    settings.EMAIL_BACKEND = "django.core.mail.backends.locmem.EmailBackend"
+    scheduled = []
+    monkeypatch.setattr(HUEY, "_immediate", False)  # as in production: tasks run later
+    monkeypatch.setattr(tasks.deliver_pending, "schedule", lambda **kw: scheduled.append(kw))
+    cache.delete(_WINDOW_KEY)
+    for title in ("Satu", "Dua", "Tiga"):
+        with django_capture_on_commit_callbacks(execute=True):
+            notify([world.users["gcio"]], kind="test", title=title)
+    assert scheduled == [{"delay": DELIVERY_WINDOW_SECONDS + 1}]
+    assert mail.outbox == []  # nothing sent before the task runs
+    # The task, once the window closed, sends all three; run again, it sends nothing twice.
+    assert tasks.deliver_pending.call_local() == 3
+    assert sorted(m.subject for m in mail.outbox) == ["[Kelola] Dua", "[Kelola] Satu", "[Kelola] Tiga"]
+    assert tasks.deliver_pending.call_local() == 0
+    # The window closed: the next commit queues a task of its own.
+    cache.delete(_WINDOW_KEY)
+    with django_capture_on_commit_callbacks(execute=True):
+        notify([world.users["gcio"]], kind="test", title="Empat")
+    assert len(scheduled) == 2
+
+
+def test_a_delivery_another_task_claimed_is_not_sent_again(world, settings):
+    from datetime import timedelta
+
+    from kelola.core.tasks import deliver, redeliver_failed
+
+    settings.EMAIL_BACKEND = "django.core.mail.backends.locmem.EmailBackend"
+    # Rows written without `notify`, as a lost task left them: nothing queued them.
+    notification = Notification.objects.create(recipient=world.users["gcio"], kind="test", title="Hilang")
+    stale = NotificationDelivery.objects.create(notification=notification, channel="email")
+    # Two tasks read the same pending row; the first to claim it sends it.
+    assert deliver(NotificationDelivery.objects.get(pk=stale.pk)) is True
+    assert deliver(stale) is False
+    assert len(mail.outbox) == 1
+    # A row a lost task left waiting is sent by the periodic retry.
+    left = NotificationDelivery.objects.create(
+        notification=Notification.objects.create(recipient=world.users["gcio"], kind="test", title="Tertinggal"),
+        channel="email",
+    )
+    assert redeliver_failed(older_than=timedelta(0)) == 1
+    left.refresh_from_db()
+    assert left.status == DeliveryStatus.SENT and [m.subject for m in mail.outbox][-1] == "[Kelola] Tertinggal"
