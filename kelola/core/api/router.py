@@ -1,14 +1,46 @@
 """The one API router; each domain registers its viewsets in its `api.py`."""
 
-from django.urls import include, re_path
+import re
+
+from django.urls import Resolver404, URLResolver, include, re_path
+from django.urls.resolvers import RegexPattern
 from rest_framework.routers import DefaultRouter
+
+_FIRST_SEGMENT = re.compile(r"[^/.]*")
+
+
+class SegmentResolver(URLResolver):
+    """Finds a resource's routes by the first segment of the path, a dictionary lookup,
+    instead of trying each resource's pattern in turn (~120 failed tries, each raising and
+    recording itself for the 404 page, before `/api/v1/tickets/` was found). Reversing, and
+    any path whose segment names no resource, go through Django's own resolver over all the
+    groups, so URLs and 404 pages are as before."""
+
+    def __init__(self, groups: list[URLResolver], heads: dict[URLResolver, str]):
+        super().__init__(RegexPattern(r"^"), groups)
+        by_segment: dict[str, list[URLResolver]] = {}
+        for group in groups:
+            by_segment.setdefault(_FIRST_SEGMENT.match(heads[group]).group(), []).append(group)
+        # One resolver per segment with the same empty pattern and no namespace as this one:
+        # its match is exactly the one this resolver would build from the same group.
+        self._by_segment = {
+            segment: URLResolver(RegexPattern(r"^"), candidates) for segment, candidates in by_segment.items()
+        }
+
+    def resolve(self, path):
+        narrowed = self._by_segment.get(_FIRST_SEGMENT.match(str(path)).group())
+        if narrowed is not None:
+            try:
+                return narrowed.resolve(path)
+            except Resolver404:
+                pass  # Django's resolver below raises it with every route it tried
+        return super().resolve(path)
 
 
 class GroupedRouter(DefaultRouter):
-    """DefaultRouter whose routes are grouped under one pattern per resource: `/api/v1/tickets/`
-    is found by trying ~60 resource prefixes, then that resource's few routes, instead of ~320
-    patterns in turn (each failed try also records itself for the 404 page) — about 1.3 ms of
-    every API request once every domain had registered its viewsets."""
+    """DefaultRouter whose routes are grouped under one pattern per resource, and the groups
+    found by the path's first segment (see `SegmentResolver`): `/api/v1/tickets/` costs one
+    dictionary lookup and that resource's few routes instead of ~320 patterns in turn."""
 
     def get_urls(self):
         grouped: dict[str, list] = {}
@@ -24,7 +56,8 @@ class GroupedRouter(DefaultRouter):
             grouped.setdefault(head, []).append(
                 re_path("^" + regex[len(head) :], url.callback, kwargs=url.default_args, name=url.name)
             )
-        return others + [re_path(head, include(routes)) for head, routes in grouped.items()]
+        groups = {re_path(head, include(routes)): head[1:] for head, routes in grouped.items()}
+        return [*others, SegmentResolver(list(groups), groups)]
 
 
 router = GroupedRouter()
