@@ -43,8 +43,10 @@ def _clone(field):
     attributes on the copy) at a fraction of the cost. A field with children (a list or dict
     field, a many-related field, a nested serializer) bound those children to itself when it was
     built, so it is deep-copied as DRF does."""
-    if isinstance(field, serializers.BaseSerializer) or hasattr(field, "child") or hasattr(
-        field, "child_relation"
+    if (
+        isinstance(field, serializers.BaseSerializer)
+        or hasattr(field, "child")
+        or hasattr(field, "child_relation")
     ):
         return copy.deepcopy(field)
     return copy.copy(field)

@@ -60,9 +60,7 @@ class NotificationDelivery(models.Model):
             models.UniqueConstraint(fields=["notification", "channel"], name="notification_delivery_unique")
         ]
         # The outbox: the few deliveries still waiting, found without reading the sent ones.
-        indexes = [
-            models.Index(fields=["id"], condition=models.Q(status="pending"), name="delivery_pending")
-        ]
+        indexes = [models.Index(fields=["id"], condition=models.Q(status="pending"), name="delivery_pending")]
 
     def __str__(self) -> str:
         return f"{self.channel}: {self.get_status_display()}"
