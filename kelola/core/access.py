@@ -132,7 +132,12 @@ class Actor:
         return bool(pemda_id and self.pemda_roles.get(pemda_id, frozenset()) & roles)
 
     def has_agency_role(self, agency_id: int | None, roles) -> bool:
-        return bool(agency_id and agency_id in self.agencies_with(roles))
+        if not agency_id:
+            return False
+        # Most checks are about the very agency the role is held on: no need to read sub-units.
+        if any(held == agency_id and role in roles for role, _pemda, held in self.agency_assignments):
+            return True
+        return agency_id in self.agencies_with(roles)
 
     def roles_in(self, pemda_id: int) -> set[str]:
         roles = set(self.pemda_roles.get(pemda_id, ()))

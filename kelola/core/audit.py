@@ -159,7 +159,7 @@ def record(
     pemda_id: int | None = None,
 ):
     """Append one entry to the audit chain of the object's pemda and return it."""
-    from kelola.core.models import AuditChainHead, AuditEntry
+    from kelola.core.models import AuditEntry
 
     context = current_context()
     actor = actor if actor is not None else context.actor
@@ -168,39 +168,45 @@ def record(
     if pemda_id is None and obj is not None:
         pemda_id = _pemda_id_of(obj)
     key = _chain_key(pemda_id)
-    for attempt in range(3):
-        try:
-            with transaction.atomic():
-                head = AuditChainHead.objects.select_for_update().filter(key=key).first()
-                if head is None:
-                    head = AuditChainHead.objects.create(key=key, last_sequence=0, last_hash=GENESIS_HASH)
-                entry = AuditEntry(
-                    chain=key,
-                    sequence=head.last_sequence + 1,
-                    created_at=_now_to_milliseconds(),
-                    actor_id=getattr(actor, "pk", None),
-                    actor_name=str(actor)[:200] if actor is not None else "",
-                    pemda_id=pemda_id,
-                    action=action,
-                    content_type_id=ContentType.objects.get_for_model(obj).pk if obj is not None else None,
-                    object_id=str(obj.pk) if obj is not None and obj.pk is not None else "",
-                    object_repr=str(obj)[:300] if obj is not None else "",
-                    changes=json.loads(json.dumps(changes or {}, default=str)),
-                    request_id=context.request_id,
-                    comment=comment if comment is not None else context.comment,
-                    previous_hash=head.last_hash,
-                )
-                entry.entry_hash = compute_hash(entry)
-                entry.save()
-                head.last_sequence = entry.sequence
-                head.last_hash = entry.entry_hash
-                head.save(update_fields=["last_sequence", "last_hash"])
-                return entry
-        except IntegrityError:
-            # Two first entries of a new chain raced on the head row; the loser retries.
-            if attempt == 2:
-                raise
-    return None
+    # No savepoint: a failed audit write must fail the change it records.
+    with transaction.atomic(savepoint=False):
+        head = _locked_head(key)
+        entry = AuditEntry(
+            chain=key,
+            sequence=head.last_sequence + 1,
+            created_at=_now_to_milliseconds(),
+            actor_id=getattr(actor, "pk", None),
+            actor_name=str(actor)[:200] if actor is not None else "",
+            pemda_id=pemda_id,
+            action=action,
+            content_type_id=ContentType.objects.get_for_model(obj).pk if obj is not None else None,
+            object_id=str(obj.pk) if obj is not None and obj.pk is not None else "",
+            object_repr=str(obj)[:300] if obj is not None else "",
+            changes=json.loads(json.dumps(changes or {}, default=str)),
+            request_id=context.request_id,
+            comment=comment if comment is not None else context.comment,
+            previous_hash=head.last_hash,
+        )
+        entry.entry_hash = compute_hash(entry)
+        entry.save()
+        head.last_sequence = entry.sequence
+        head.last_hash = entry.entry_hash
+        head.save(update_fields=["last_sequence", "last_hash"])
+    return entry
+
+
+def _locked_head(key: str):
+    """The chain's head row, locked until the transaction ends; created with the first entry."""
+    from kelola.core.models import AuditChainHead
+
+    head = AuditChainHead.objects.select_for_update().filter(key=key).first()
+    if head is not None:
+        return head
+    try:
+        with transaction.atomic():  # a savepoint: two first entries of a new chain may race
+            return AuditChainHead.objects.create(key=key, last_sequence=0, last_hash=GENESIS_HASH)
+    except IntegrityError:
+        return AuditChainHead.objects.select_for_update().get(key=key)
 
 
 @dataclass

@@ -18,7 +18,7 @@ from kelola.core.models import DocumentKind
 from kelola.core.notifications import notify
 from kelola.core.queries import users_with_roles
 from kelola.core.roles import AGENCY_MANAGERS, Role
-from kelola.core.services import create_row, ensure, refusals_logged
+from kelola.core.services import ensure, insert_validated, refusals_logged
 from kelola.core.workflow import Transition, Workflow, perform
 
 from . import clock
@@ -126,74 +126,79 @@ def ticket_create(
     letter=None,
     requester=None,
 ) -> Ticket:
-    """File a ticket for `agency`. Refused: a service the agency may not use (with the reason),
-    a VVIP mark by anyone but the help desk, an ordinary request without its letter."""
+    """File a ticket for `agency`, routed (`route`), with its SLA due times, its handler told.
+    Refusals (see `_check_filing`, and invalid fields) are logged and leave nothing behind."""
     requester = requester or actor
     probe = Ticket(pemda=agency.pemda, agency=agency, service=service, kind=kind, title=title)
     with refusals_logged(actor, "add", probe):
-        ensure(actor, "add", probe)
-        if service.pemda_id != agency.pemda_id or not service.may_be_used_by(agency):
-            reason = (
-                _("Layanan ini tidak aktif.")
-                if not service.is_active
-                else _("Layanan “%(service)s” hanya tersedia untuk perangkat daerah tertentu.")
-                % {"service": service}
-            )
-            raise KelolaError(reason, code=ErrorCode.FORBIDDEN, errors={"service": [reason]})
-        if vvip and not actor_for(actor).has_pemda_role(agency.pemda_id, DESK_ROLES):
-            raise KelolaError(
-                _("Status VVIP ditetapkan oleh help desk."),
-                code=ErrorCode.FORBIDDEN,
-                errors={"vvip": [_("Tidak diizinkan.")]},
-            )
-        if kind == TicketKind.REQUEST and service.requires_letter and not vvip and letter is None:
-            message = _(
-                "Permintaan layanan ini wajib disertai surat atau nota dinas kepala perangkat daerah."
-            )
-            raise KelolaError(message, errors={"letter": [message]})
-    tier, team, assignee = route(agency)
-    # Read before the write transaction: on SQLite it holds the one write lock.
-    recipients = new_ticket_recipients(agency.pemda_id, team, assignee)
-    due = Ticket(pemda_id=agency.pemda_id, service=service, priority=priority_for(impact, urgency, vvip))
-    schedule(due)  # from now: the ticket is filed now
-    with transaction.atomic():
-        ticket = create_row(
-            Ticket,
-            actor=actor,
-            pemda=agency.pemda,
-            agency=agency,
-            service=service,
-            system=system,
-            kind=kind,
-            channel=channel,
-            title=title,
-            description=description,
-            impact=impact,
-            urgency=urgency,
-            vvip=vvip,
-            priority=priority_for(impact, urgency, vvip),
-            requester=requester if getattr(requester, "pk", None) else None,
-            requester_name=str(requester) if requester else "",
-            tier=tier,
-            team=team,
-            assignee=assignee,
-            response_due=due.response_due,
-            resolution_due=due.resolution_due,
-        )
-        if letter is not None:
-            # The requester files the letter with the ticket (they may not edit the ticket after).
-            ticket.letter = document_upload(
-                actor=actor,
-                upload=letter,
-                pemda=ticket.pemda,
-                agency=ticket.agency,
-                title=_("Surat permohonan tiket #%(n)s") % {"n": ticket.pk},
-                kind=DocumentKind.LETTER,
-                target=ticket,
-            )
-            Ticket.objects.filter(pk=ticket.pk).update(letter=ticket.letter)
-        notify_new(ticket, recipients)  # in the same write transaction: one commit per filing
+        _check_filing(actor, probe, vvip=vvip, letter=letter)
+        tier, team, assignee = route(agency)
+        # Read before the write transaction: on SQLite it holds the one write lock.
+        recipients = new_ticket_recipients(agency.pemda_id, team, assignee)
+        priority = priority_for(impact, urgency, vvip)
+        due = Ticket(pemda_id=agency.pemda_id, service=service, priority=priority)
+        schedule(due)  # from now: the ticket is filed now
+        fields = {
+            "pemda": agency.pemda,
+            "agency": agency,
+            "service": service,
+            "system": system,
+            "kind": kind,
+            "channel": channel,
+            "title": title,
+            "description": description,
+            "impact": impact,
+            "urgency": urgency,
+            "vvip": vvip,
+            "priority": priority,
+            "requester": requester if getattr(requester, "pk", None) else None,
+            "requester_name": str(requester) if requester else "",
+            "tier": tier,
+            "team": team,
+            "assignee": assignee,
+            "response_due": due.response_due,
+            "resolution_due": due.resolution_due,
+        }
+        with transaction.atomic():
+            ticket = insert_validated(Ticket(**fields), actor=actor, data=fields)
+            if letter is not None:
+                # The requester files the letter with the ticket (they may not edit it after).
+                ticket.letter = document_upload(
+                    actor=actor,
+                    upload=letter,
+                    pemda=ticket.pemda,
+                    agency=ticket.agency,
+                    title=_("Surat permohonan tiket #%(n)s") % {"n": ticket.pk},
+                    kind=DocumentKind.LETTER,
+                    target=ticket,
+                )
+                Ticket.objects.filter(pk=ticket.pk).update(letter=ticket.letter)
+            notify_new(ticket, recipients)  # in the same write transaction: one commit per filing
     return ticket
+
+
+def _check_filing(actor, probe: Ticket, *, vvip: bool, letter) -> None:
+    """Refuse a service the agency may not use (with the reason), a VVIP mark by anyone but the
+    help desk, an ordinary request without its letter."""
+    ensure(actor, "add", probe)
+    service, agency = probe.service, probe.agency
+    if service.pemda_id != agency.pemda_id or not service.may_be_used_by(agency):
+        reason = (
+            _("Layanan ini tidak aktif.")
+            if not service.is_active
+            else _("Layanan “%(service)s” hanya tersedia untuk perangkat daerah tertentu.")
+            % {"service": service}
+        )
+        raise KelolaError(reason, code=ErrorCode.FORBIDDEN, errors={"service": [reason]})
+    if vvip and not actor_for(actor).has_pemda_role(agency.pemda_id, DESK_ROLES):
+        raise KelolaError(
+            _("Status VVIP ditetapkan oleh help desk."),
+            code=ErrorCode.FORBIDDEN,
+            errors={"vvip": [_("Tidak diizinkan.")]},
+        )
+    if probe.kind == TicketKind.REQUEST and service.requires_letter and not vvip and letter is None:
+        message = _("Permintaan layanan ini wajib disertai surat atau nota dinas kepala perangkat daerah.")
+        raise KelolaError(message, errors={"letter": [message]})
 
 
 def new_ticket_recipients(pemda_id: int, team: str, assignee) -> list:
