@@ -6,9 +6,10 @@ HOST ?= 127.0.0.1
 PORT ?= 8000
 AREA ?=
 PYTEST_ARGS ?=
-# gunicorn processes for `make serve`: 2 x cores + 1 single-threaded workers (on CPython, processes
-# served 10-20% more requests than threads on the same cores; see bench/README.md).
-WEB_WORKERS ?= 5
+# gunicorn processes for `make serve`: one single-threaded worker per core. Kelola's requests keep
+# the CPU busy, so more processes than cores only took turns on them (5 workers on 2 cores filed
+# 20-25% fewer tickets a second than 2), and threads share one core per process; see bench/README.md.
+WEB_WORKERS ?= $(shell nproc 2>/dev/null || echo 2)
 WEB_THREADS ?= 1
 # Parallel test processes (pytest-xdist); PYTEST_WORKERS=0 runs in one process.
 PYTEST_WORKERS ?= 2

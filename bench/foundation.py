@@ -234,9 +234,9 @@ def run(label: str, env: dict) -> None:
 
 
 def start_server(env: dict):
-    """gunicorn on a free loopback port (5 single-threaded workers, as `make serve`, unless
-    BENCH_WORKERS/THREADS say otherwise), in its own process group; returns (process, port)
-    once it answers."""
+    """gunicorn on a free loopback port (one single-threaded worker per core, as `make serve`,
+    unless BENCH_WORKERS/THREADS say otherwise), in its own process group; returns (process,
+    port) once it answers."""
     port = _free_port()
     server = subprocess.Popen(
         [
@@ -245,7 +245,7 @@ def start_server(env: dict):
             "--bind",
             f"127.0.0.1:{port}",
             "--workers",
-            os.environ.get("BENCH_WORKERS", "5"),
+            os.environ.get("BENCH_WORKERS", str(os.cpu_count() or 2)),
             "--threads",
             os.environ.get("BENCH_THREADS", "1"),
             "--log-level",

@@ -20,7 +20,7 @@ from contextlib import contextmanager
 from dataclasses import dataclass, replace
 
 from django.contrib.contenttypes.models import ContentType
-from django.db import IntegrityError, models, transaction
+from django.db import IntegrityError, connection, models, transaction
 from django.utils import timezone
 
 GENESIS_HASH = "0" * 64
@@ -170,10 +170,10 @@ def record(
     key = _chain_key(pemda_id)
     # No savepoint: a failed audit write must fail the change it records.
     with transaction.atomic(savepoint=False):
-        head = _locked_head(key)
+        head_id, last_sequence, last_hash = _locked_head(key)
         entry = AuditEntry(
             chain=key,
-            sequence=head.last_sequence + 1,
+            sequence=last_sequence + 1,
             created_at=_now_to_milliseconds(),
             actor_id=getattr(actor, "pk", None),
             actor_name=str(actor)[:200] if actor is not None else "",
@@ -185,28 +185,54 @@ def record(
             changes=json.loads(json.dumps(changes or {}, default=str)),
             request_id=context.request_id,
             comment=comment if comment is not None else context.comment,
-            previous_hash=head.last_hash,
+            previous_hash=last_hash,
         )
         entry.entry_hash = compute_hash(entry)
         entry.save()
-        head.last_sequence = entry.sequence
-        head.last_hash = entry.entry_hash
-        head.save(update_fields=["last_sequence", "last_hash"])
+        _advance_head(head_id, entry.sequence, entry.entry_hash)
     return entry
 
 
-def _locked_head(key: str):
-    """The chain's head row, locked until the transaction ends; created with the first entry."""
+# The chain head is read and advanced with two plain statements: every audited change passes
+# here, and building them through the ORM cost more than writing the entry.
+
+
+def _head_sql(statement: str) -> str:
     from kelola.core.models import AuditChainHead
 
-    head = AuditChainHead.objects.select_for_update().filter(key=key).first()
-    if head is not None:
-        return head
+    quote = connection.ops.quote_name
+    names = {name: quote(name) for name in ("id", "key", "last_sequence", "last_hash")}
+    return statement.format(table=quote(AuditChainHead._meta.db_table), **names)
+
+
+def _locked_head(key: str) -> tuple[int, int, str]:
+    """(id, last sequence, last hash) of the chain's head, locked until the transaction ends;
+    the head is created with the chain's first entry."""
+    from kelola.core.models import AuditChainHead
+
+    lock = " FOR UPDATE" if connection.features.has_select_for_update else ""
+    with connection.cursor() as cursor:
+        cursor.execute(
+            _head_sql("SELECT {id}, {last_sequence}, {last_hash} FROM {table} WHERE {key} = %s") + lock,
+            [key],
+        )
+        row = cursor.fetchone()
+    if row is not None:
+        return row
     try:
         with transaction.atomic():  # a savepoint: two first entries of a new chain may race
-            return AuditChainHead.objects.create(key=key, last_sequence=0, last_hash=GENESIS_HASH)
+            head = AuditChainHead.objects.create(key=key, last_sequence=0, last_hash=GENESIS_HASH)
     except IntegrityError:
-        return AuditChainHead.objects.select_for_update().get(key=key)
+        head = AuditChainHead.objects.select_for_update().get(key=key)
+    return head.pk, head.last_sequence, head.last_hash
+
+
+def _advance_head(head_id: int, sequence: int, entry_hash: str) -> None:
+    with connection.cursor() as cursor:
+        cursor.execute(
+            _head_sql("UPDATE {table} SET {last_sequence} = %s, {last_hash} = %s WHERE {id} = %s"),
+            [sequence, entry_hash, head_id],
+        )
 
 
 @dataclass

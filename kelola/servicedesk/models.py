@@ -309,8 +309,22 @@ def forget_reference(sender, instance, **kwargs) -> None:
 
 class Ticket(AgencyModel):
     """A service request or complaint (DESK-2) of an agency's user, handled at tier 1 (the
-    agency's technician) or tier 2 (an IT-office team), timed against the service's SLA."""
+    agency's technician) or tier 2 (an IT-office team), timed against the service's SLA.
 
+    Every index is written with every filing: the pemda, agency and assignee keys are served by
+    the composite indexes that lead with them, and the keys that are mostly empty (system,
+    letter, problem) are indexed only where set."""
+
+    pemda = models.ForeignKey(
+        "core.Pemda", verbose_name=_("pemda"), on_delete=models.PROTECT, related_name="+", db_index=False
+    )
+    agency = models.ForeignKey(
+        "core.Agency",
+        verbose_name=_("perangkat daerah"),
+        on_delete=models.PROTECT,
+        related_name="+",
+        db_index=False,
+    )
     kind = models.CharField(_("jenis"), max_length=10, choices=TicketKind.choices)
     channel = models.CharField(_("kanal"), max_length=10, choices=Channel.choices, default=Channel.WEB)
     title = models.CharField(_("judul"), max_length=200)
@@ -337,6 +351,7 @@ class Ticket(AgencyModel):
         blank=True,
         on_delete=models.SET_NULL,
         related_name="tickets",
+        db_index=False,
     )
     impact = models.CharField(_("dampak"), max_length=10, choices=Level.choices, default=Level.MEDIUM)
     urgency = models.CharField(_("urgensi"), max_length=10, choices=Level.choices, default=Level.MEDIUM)
@@ -348,6 +363,7 @@ class Ticket(AgencyModel):
         blank=True,
         on_delete=models.SET_NULL,
         related_name="+",
+        db_index=False,
     )
     status = models.CharField(
         _("status"), max_length=15, choices=TicketStatus.choices, default=TicketStatus.NEW
@@ -361,6 +377,7 @@ class Ticket(AgencyModel):
         blank=True,
         on_delete=models.SET_NULL,
         related_name="+",
+        db_index=False,
     )
     triage = models.BooleanField(
         _("perlu pemilahan"), default=False, help_text=_("Masuk dari e-mail pengirim yang tidak dikenal.")
@@ -381,6 +398,7 @@ class Ticket(AgencyModel):
         blank=True,
         on_delete=models.SET_NULL,
         related_name="incidents",
+        db_index=False,
     )
 
     class Meta:
@@ -403,6 +421,12 @@ class Ticket(AgencyModel):
                 fields=["resolution_due"],
                 condition=models.Q(status__in=["new", "in_progress", "escalated"]),
                 name="ticket_open_resolution_due",
+            ),
+            *(
+                models.Index(
+                    fields=[key], condition=models.Q(**{f"{key}__isnull": False}), name=f"ticket_{key}"
+                )
+                for key in ("system", "letter", "problem")
             ),
         ]
 

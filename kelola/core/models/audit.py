@@ -45,7 +45,9 @@ class AuditEntry(models.Model):
     """One recorded change or step. Never updated or deleted; `entry_hash` covers every field
     and the previous entry's hash, so any later modification is detectable (002 Ps.24(3)b)."""
 
-    chain = models.CharField(max_length=40, db_index=True)
+    # Every index here is written with every change anywhere in Kelola: the chain is found
+    # through its unique (chain, sequence), an object's history through the composite index.
+    chain = models.CharField(max_length=40)
     sequence = models.BigIntegerField()
     created_at = models.DateTimeField(_("waktu"), db_index=True)
     actor = models.ForeignKey(
@@ -68,9 +70,15 @@ class AuditEntry(models.Model):
     )
     action = models.CharField(_("tindakan"), max_length=20, choices=AuditAction.choices)
     content_type = models.ForeignKey(
-        ContentType, null=True, blank=True, on_delete=models.DO_NOTHING, related_name="+", db_constraint=False
+        ContentType,
+        null=True,
+        blank=True,
+        on_delete=models.DO_NOTHING,
+        related_name="+",
+        db_constraint=False,
+        db_index=False,
     )
-    object_id = models.CharField(max_length=64, blank=True, db_index=True)
+    object_id = models.CharField(max_length=64, blank=True)
     object_repr = models.CharField(_("objek"), max_length=300, blank=True)
     changes = models.JSONField(_("perubahan"), default=dict, blank=True)
     request_id = models.CharField(_("ID permintaan"), max_length=64, blank=True)
@@ -85,7 +93,11 @@ class AuditEntry(models.Model):
         constraints = [
             models.UniqueConstraint(fields=["chain", "sequence"], name="audit_chain_sequence_unique")
         ]
-        indexes = [models.Index(fields=["content_type", "object_id", "created_at"])]
+        indexes = [
+            models.Index(fields=["content_type", "object_id", "created_at"]),
+            # the API's object_id filter (a plain index: PostgreSQL's extra LIKE index is unused)
+            models.Index(fields=["object_id"], name="audit_object_id"),
+        ]
 
     def __str__(self) -> str:
         return f"#{self.chain}:{self.sequence} {self.action} {self.object_repr}"

@@ -15,6 +15,7 @@ class Notification(models.Model):
         verbose_name=_("penerima"),
         on_delete=models.CASCADE,
         related_name="notifications",
+        db_index=False,  # the inbox index below leads with it
     )
     pemda = models.ForeignKey("core.Pemda", null=True, blank=True, on_delete=models.CASCADE, related_name="+")
     kind = models.CharField(_("jenis"), max_length=60)
@@ -44,7 +45,12 @@ class DeliveryStatus(models.TextChoices):
 class NotificationDelivery(models.Model):
     """The sending of one notification over one external channel (e-mail, WhatsApp)."""
 
-    notification = models.ForeignKey(Notification, on_delete=models.CASCADE, related_name="deliveries")
+    notification = models.ForeignKey(
+        Notification,
+        on_delete=models.CASCADE,
+        related_name="deliveries",
+        db_index=False,  # the unique (notification, channel) leads with it
+    )
     channel = models.CharField(_("kanal"), max_length=20, choices=Channel.choices)
     status = models.CharField(
         _("status"), max_length=10, choices=DeliveryStatus.choices, default=DeliveryStatus.PENDING
