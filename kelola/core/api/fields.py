@@ -18,6 +18,15 @@ class ScopedPrimaryKeyRelatedField(serializers.PrimaryKeyRelatedField):
             return queryset.none()
         return queryset.visible_to(request.user)
 
+    def to_internal_value(self, data):
+        """Each key is looked up once per serializer: a batch names the same agency and service
+        in most of its items (the field lives as long as its serializer, one request)."""
+        found = self.__dict__.setdefault("_found", {})
+        key = str(data)
+        if key not in found:
+            found[key] = super().to_internal_value(data)
+        return found[key]
+
 
 class ScopedModelSerializer(serializers.ModelSerializer):
     """Every foreign key of the serializer is scoped to what the user may see."""

@@ -326,3 +326,22 @@ def test_batch_filing_keeps_the_valid_tickets_and_reports_each_refused_one(desk,
         401,
         403,
     )
+
+
+def test_a_batch_reads_each_named_agency_and_service_once(desk, api_for):
+    from django.db import connection
+    from django.test.utils import CaptureQueriesContext
+
+    api = api_for(desk.users["agency_operator"])
+    item = {"agency": desk.health.pk, "service": desk.network.pk, "kind": "incident", "description": "-"}
+    batch = {"tickets": [{**item, "title": f"Wifi lantai {n} mati"} for n in range(1, 6)]}
+    with CaptureQueriesContext(connection) as queries:
+        response = api.post("/api/v1/tickets/batch/", batch, format="json")
+    assert response.json()["created"] == 5
+    reads = [q["sql"] for q in queries.captured_queries if q["sql"].startswith("SELECT")]
+    assert sum('FROM "core_agency"' in sql and '"core_agency"."id" =' in sql for sql in reads) == 1
+    assert sum('FROM "servicedesk_service"' in sql for sql in reads) == 1
+    # Another key in the same batch is still looked up, and one outside the user's scope refused.
+    mixed = {"tickets": [{**item, "title": "A"}, {**item, "title": "B", "agency": desk.other_health.pk}]}
+    results = api.post("/api/v1/tickets/batch/", mixed, format="json").json()["results"]
+    assert [r["status"] for r in results] == [201, 400]
