@@ -30,22 +30,21 @@ MAX_ATTEMPTS = 3
 
 
 @db_task()
-def deliver_notifications(notification_ids: list[int]) -> None:
-    from kelola.core.models import DeliveryStatus, NotificationDelivery
-
-    pending = NotificationDelivery.objects.filter(
-        notification_id__in=notification_ids, status=DeliveryStatus.PENDING
-    ).select_related("notification__recipient")
-    for delivery in pending:
-        deliver(delivery)
+def deliver_notifications(notification_ids: list[int]) -> int:
+    """Send the waiting deliveries of these notifications (immediate mode: see `_enqueue`)."""
+    return _deliver_all(_waiting().filter(notification_id__in=notification_ids))
 
 
 @db_task()
 def deliver_pending() -> int:
     """Send every delivery still waiting (see `notifications._enqueue`)."""
+    return _deliver_all(_waiting())
+
+
+def _waiting():
     from kelola.core.models import DeliveryStatus, NotificationDelivery
 
-    return _deliver_all(NotificationDelivery.objects.filter(status=DeliveryStatus.PENDING))
+    return NotificationDelivery.objects.filter(status=DeliveryStatus.PENDING)
 
 
 @db_periodic_task(crontab(minute="*/10"))
